@@ -1,0 +1,23 @@
+/**
+ * Every feature of the dashboard, in one list. A new capability (media viewer, analysis, admin screens,
+ * analytics) is a folder under features/ exporting a FeatureDefinition, plus one line here.
+ */
+import { coreActions } from '../actions';
+import { authFeature } from '../features/auth';
+import { conversationFeature } from '../features/conversation';
+import { inboxFeature } from '../features/inbox';
+import { liveFeature } from '../features/live';
+import { phoneFeature } from '../features/phone';
+import { createRegistry, type FeatureDefinition } from '../lib/registry';
+import { workspaceFeature } from './workspace-feature';
+
+export const features: FeatureDefinition[] = [
+  workspaceFeature,
+  inboxFeature,
+  conversationFeature,
+  liveFeature,
+  authFeature,
+  phoneFeature,
+];
+
+export const registry = createRegistry(features, [...coreActions]);

@@ -1,0 +1,161 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../lib/api-client';
+import { useFormatters } from '../../../lib/format';
+import { newIdempotencyKey } from '../../../lib/ids';
+import { queryKeys } from '../../../lib/query-keys';
+import { useAtom } from '../../../lib/state';
+import type { Ticket } from '../../../lib/types';
+import { useNow } from '../../../lib/use-now';
+import { composerModeAtom, DOM_IDS } from '../../../lib/workspace-state';
+import { Button } from '../../../ui/Button';
+import { Icon } from '../../../ui/Icon';
+import { useAddNote, useSendMessage } from '../hooks/use-conversation';
+import { useDraft } from '../hooks/use-drafts';
+import { EmojiPicker } from './EmojiPicker';
+import { WindowClosedNotice } from './WindowClosedNotice';
+
+function errorText(error: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (error instanceof ApiError && error.reason === 'whatsapp.window_closed') {
+    return t('composer.windowClosedError');
+  }
+  return t('composer.sendFailed', { message: error instanceof Error ? error.message : String(error) });
+}
+
+/** Reply or internal note. Enter sends, Shift+Enter starts a new line. */
+export function Composer({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const format = useFormatters();
+  const now = useNow();
+  const [mode, setMode] = useAtom(composerModeAtom);
+  const [draft, setDraft] = useDraft(ticket.id, mode);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const pendingKey = useRef<{ text: string; key: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const hintId = useId();
+  const send = useSendMessage(ticket.id);
+  const note = useAddNote(ticket.id);
+
+  const isNote = mode === 'note';
+  const windowClosed = !ticket.window.open;
+  const blocked = !isNote && windowClosed;
+  const busy = send.isPending || note.isPending;
+  const canSubmit = !blocked && !busy && draft.trim().length > 0;
+
+  const submit = () => {
+    const text = draft.trim();
+    if (!canSubmit) {
+      return;
+    }
+    setError(null);
+    const onError = (cause: unknown) => {
+      setError(errorText(cause, t));
+      if (cause instanceof ApiError && cause.reason === 'whatsapp.window_closed') {
+        void client.invalidateQueries({ queryKey: queryKeys.ticket(ticket.id), exact: true });
+      }
+    };
+    if (isNote) {
+      note.mutate(text, { onSuccess: () => setDraft(''), onError });
+      return;
+    }
+    // The same text retried after a failure keeps its key, so the server never sends it twice.
+    if (pendingKey.current?.text !== text) {
+      pendingKey.current = { text, key: newIdempotencyKey() };
+    }
+    send.mutate(
+      { text, idempotencyKey: pendingKey.current.key },
+      {
+        onSuccess: () => {
+          pendingKey.current = null;
+          setDraft('');
+        },
+        onError,
+      },
+    );
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    } else if (event.key === 'Escape') {
+      event.currentTarget.blur();
+    }
+  };
+
+  const insertEmoji = (emoji: string) => {
+    const input = inputRef.current;
+    const start = input?.selectionStart ?? draft.length;
+    const end = input?.selectionEnd ?? draft.length;
+    setDraft(draft.slice(0, start) + emoji + draft.slice(end));
+    requestAnimationFrame(() => {
+      input?.focus();
+      input?.setSelectionRange(start + emoji.length, start + emoji.length);
+    });
+  };
+
+  const expiresAt = ticket.window.open ? ticket.window.expiresAt : null;
+  return (
+    <form
+      className={`sl-composer${isNote ? ' sl-composer--note' : ''}`}
+      aria-label={isNote ? t('composer.noteLabel') : t('composer.label')}
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <div className="sl-composer__modes" role="radiogroup" aria-label={t('composer.mode')}>
+        {(['reply', 'note'] as const).map((option) => (
+          // biome-ignore lint/a11y/useSemanticElements: a segmented control; native radios cannot be styled as tabs accessibly here
+          <button
+            key={option}
+            type="button"
+            role="radio"
+            aria-checked={mode === option}
+            className={`sl-composer__mode${mode === option ? ' sl-composer__mode--active' : ''}`}
+            onClick={() => setMode(option)}
+          >
+            <Icon name={option === 'note' ? 'note' : 'reply'} className={option === 'reply' ? 'sl-mirror' : undefined} />
+            {t(option === 'note' ? 'composer.modeNote' : 'composer.modeReply')}
+          </button>
+        ))}
+        {expiresAt && !isNote ? (
+          <span className="sl-composer__window" title={format.dateTime(expiresAt)}>
+            {t('composer.windowExpires', { time: format.relative(expiresAt, now) })}
+          </span>
+        ) : null}
+      </div>
+      {blocked ? <WindowClosedNotice onWriteNote={() => setMode('note')} /> : null}
+      <div className="sl-composer__box">
+        <label htmlFor={DOM_IDS.composer} className="sl-visually-hidden">
+          {isNote ? t('composer.noteLabel') : t('composer.label')}
+        </label>
+        <textarea
+          ref={inputRef}
+          id={DOM_IDS.composer}
+          className="sl-composer__input"
+          dir="auto"
+          rows={2}
+          value={draft}
+          disabled={blocked}
+          aria-describedby={hintId}
+          placeholder={blocked ? t('composer.blockedPlaceholder') : isNote ? t('composer.notePlaceholder') : t('composer.placeholder')}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <div className="sl-composer__tools">
+          <EmojiPicker onPick={insertEmoji} disabled={blocked} />
+          <Button type="submit" variant="primary" disabled={!canSubmit}>
+            <Icon name="send" className="sl-mirror" />
+            {busy ? t('composer.sending') : isNote ? t('composer.addNote') : t('composer.send')}
+          </Button>
+        </div>
+      </div>
+      <p id={hintId} className={error ? 'sl-composer__error' : 'sl-composer__hint'} role={error ? 'alert' : undefined}>
+        {error ?? (isNote ? t('composer.noteHint') : t('composer.keyHint'))}
+      </p>
+    </form>
+  );
+}

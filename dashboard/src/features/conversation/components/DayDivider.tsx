@@ -1,0 +1,12 @@
+import { useFormatters } from '../../../lib/format';
+import { useNow } from '../../../lib/use-now';
+
+export function DayDivider({ at }: { at: number }) {
+  const format = useFormatters();
+  const now = useNow();
+  return (
+    <div className="sl-day" role="separator" aria-label={format.day(at, now)}>
+      <span>{format.day(at, now)}</span>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
+import { queryKeys } from '../../../lib/query-keys';
+import { patchTicketInLists } from '../../../lib/tickets';
+import type { Message, Page, Ticket } from '../../../lib/types';
+import { addNote, fetchMessages, fetchTicketEvents, markTicketRead, sendTextMessage } from '../api';
+
+/** All messages of a ticket (pages are fetched until the cursor runs out). */
+export function useMessages(ticketId: string) {
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.messages(ticketId),
+    queryFn: ({ pageParam, signal }) => fetchMessages(ticketId, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) {
+      void fetchNextPage();
+    }
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const messages = useMemo(() => {
+    const byId = new Map<string, Message>();
+    for (const page of query.data?.pages ?? []) {
+      for (const message of page.data) {
+        byId.set(message.id, message);
+      }
+    }
+    return [...byId.values()];
+  }, [query.data]);
+  return { ...query, messages };
+}
+
+export function useTicketEvents(ticketId: string) {
+  return useQuery({
+    queryKey: queryKeys.events(ticketId),
+    queryFn: ({ signal }) => fetchTicketEvents(ticketId, signal),
+    // Events are decoration; a server without the endpoint must not break the conversation.
+    retry: false,
+  });
+}
+
+/** Put a message the server just returned into the cache, so it shows before the refetch. */
+function appendMessage(client: ReturnType<typeof useQueryClient>, ticketId: string, message: Message): void {
+  client.setQueryData<InfiniteData<Page<Message>, string | null>>(queryKeys.messages(ticketId), (data) => {
+    if (!data || data.pages.some((page) => page.data.some((item) => item.id === message.id))) {
+      return data;
+    }
+    const pages = [...data.pages];
+    const last = pages[pages.length - 1];
+    if (last) {
+      pages[pages.length - 1] = { ...last, data: [...last.data, message] };
+    }
+    return { ...data, pages };
+  });
+}
+
+export function useSendMessage(ticketId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ text, idempotencyKey }: { text: string; idempotencyKey: string }) =>
+      sendTextMessage(ticketId, text, idempotencyKey),
+    onSuccess: (message) => appendMessage(client, ticketId, message),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.messages(ticketId) });
+      void client.invalidateQueries({ queryKey: queryKeys.ticket(ticketId), exact: true });
+      void client.invalidateQueries({ queryKey: queryKeys.ticketLists });
+    },
+  });
+}
+
+export function useAddNote(ticketId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) => addNote(ticketId, text),
+    onSuccess: (message) => appendMessage(client, ticketId, message),
+    onSettled: () => void client.invalidateQueries({ queryKey: queryKeys.messages(ticketId) }),
+  });
+}
+
+/** Mark the open ticket read whenever it turns unread while the agent is looking at it. */
+export function useMarkRead(ticket: Ticket | undefined) {
+  const client = useQueryClient();
+  const inFlight = useRef<string | null>(null);
+  const id = ticket?.id;
+  const unread = ticket?.unread ?? false;
+  const lastMessageAt = ticket?.lastMessageAt;
+  useEffect(() => {
+    if (!id || !unread || inFlight.current === id || document.visibilityState === 'hidden') {
+      return;
+    }
+    inFlight.current = id;
+    patchTicketInLists(client, id, { unread: false });
+    markTicketRead(id)
+      .then(() => {
+        client.setQueryData<Ticket>(queryKeys.ticket(id), (data) => (data ? { ...data, unread: false } : data));
+        void client.invalidateQueries({ queryKey: queryKeys.counts });
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        inFlight.current = null;
+      });
+  }, [client, id, unread, lastMessageAt]);
+}

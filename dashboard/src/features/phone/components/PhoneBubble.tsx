@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../lib/format';
+import type { PhoneButton, PhoneInteractive } from '../parse';
+
+export interface ChatItem {
+  id: string;
+  side: 'me' | 'business';
+  at: number;
+  text: string | null;
+  label: string | null;
+  status: 'sending' | 'sent' | 'failed' | null;
+  wamid: string | null;
+  interactive: PhoneInteractive | null;
+}
+
+function Tick({ status }: { status: NonNullable<ChatItem['status']> }) {
+  const { t } = useTranslation();
+  if (status === 'failed') {
+    return (
+      <span className="sl-phone-tick sl-phone-tick--failed" role="img" aria-label={t('phone.failed')}>
+        !
+      </span>
+    );
+  }
+  return (
+    <span className="sl-phone-tick" role="img" aria-label={t(status === 'sending' ? 'ticks.sending' : 'ticks.sent')}>
+      {status === 'sending' ? '🕓' : '✓'}
+    </span>
+  );
+}
+
+interface PhoneBubbleProps {
+  item: ChatItem;
+  onChoose(option: PhoneButton, replyTo: string): void;
+}
+
+export function PhoneBubble({ item, onChoose }: PhoneBubbleProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const [listOpen, setListOpen] = useState(false);
+  const interactive = item.interactive;
+  const showOptions = interactive && item.wamid && (interactive.kind === 'buttons' || listOpen);
+  return (
+    <div className={`sl-phone-msg sl-phone-msg--${item.side}`}>
+      <div className="sl-phone-bubble">
+        {interactive?.header ? <strong className="sl-phone-bubble__header">{interactive.header}</strong> : null}
+        {item.label ? <span className="sl-phone-bubble__label">{item.label}</span> : null}
+        {item.text ? (
+          <p className="sl-phone-bubble__text" dir="auto">
+            {item.text}
+          </p>
+        ) : null}
+        {interactive?.footer ? <span className="sl-phone-bubble__footer-text">{interactive.footer}</span> : null}
+        <span className="sl-phone-bubble__meta">
+          <time dateTime={new Date(item.at).toISOString()}>{format.time(item.at)}</time>
+          {item.status ? <Tick status={item.status} /> : null}
+        </span>
+      </div>
+      {interactive?.kind === 'list' && !listOpen ? (
+        <button type="button" className="sl-phone-option" onClick={() => setListOpen(true)}>
+          ☰ {interactive.listLabel ?? t('phone.openList')}
+        </button>
+      ) : null}
+      {showOptions && item.wamid ? (
+        <div className="sl-phone-options" role="group" aria-label={t('phone.tapToReply')}>
+          {interactive.options.map((option) => (
+            <button
+              key={option.id}
+              type="button"
+              className="sl-phone-option"
+              onClick={() => onChoose(option, item.wamid as string)}
+            >
+              <span>{option.title}</span>
+              {option.description ? <small>{option.description}</small> : null}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

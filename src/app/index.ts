@@ -1,0 +1,3 @@
+export * from './bootstrap.ts';
+export * from './data-dir.ts';
+export * from './runtime.ts';

@@ -1,0 +1,197 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type AuthService, authRoutes, createAuthService } from '../auth/index.ts';
+import type { Config } from '../config/index.ts';
+import { createMemoryEventBus, createPgEventBus, type EventBus } from '../events/index.ts';
+import { buildApp } from '../http/app.ts';
+import { createAuthenticator } from '../http/authenticate.ts';
+import { eventsRoutes } from '../http/events.routes.ts';
+import { opsRoutes } from '../http/health.routes.ts';
+import { createMetrics, type Metrics } from '../http/metrics.ts';
+import { createGroupCommitter, createWebhookService, webhookRoutes } from '../ingest/index.ts';
+import { createDbJobQueue, createPgBossJobQueue, type JobQueue } from '../jobs/index.ts';
+import { type Clock, type Logger, systemClock } from '../kernel/index.ts';
+import { createReplyService, createSendJob } from '../outbound/index.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { createTicketService, ticketRoutes } from '../tickets/index.ts';
+import { createGraphClient, type WhatsAppClient } from '../whatsapp/index.ts';
+import { createDemoSecrets, DEMO_NUMBER, type DemoSecrets, readOrCreateSecretFile } from './data-dir.ts';
+import { createDemo, type Demo } from './demo.ts';
+
+export type Role = 'all' | 'api' | 'worker';
+
+export interface RuntimeOptions {
+  config: Readonly<Config>;
+  logger: Logger;
+  role: Role;
+  clock?: Clock;
+  /** Tests hand in a prepared database; otherwise it is opened from config. */
+  store?: Store;
+  /** Redelivery schedule of the demo simulator (tests shorten it). */
+  simulatorRetryDelaysMs?: number[];
+}
+
+export interface Runtime {
+  app: FastifyInstance;
+  store: Store;
+  queue: JobQueue;
+  events: EventBus;
+  auth: AuthService;
+  metrics: Metrics;
+  whatsapp: WhatsAppClient;
+  demo: Demo | undefined;
+  /** Listens (api roles) and starts the job worker (worker roles); returns the base URL. */
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const VERSION = '0.1.0';
+
+/** The composition root: chooses every adapter once, from config. */
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const store = options.store ?? (await openStore(config.database));
+  const queue = createQueue(store, clock, logger);
+  const events = createEventBus(store, config, logger);
+  const demoSecrets =
+    config.whatsapp.mode === 'demo' ? readOrCreateSecretFile<DemoSecrets>(config.dataDir, 'demo-credentials.json', createDemoSecrets) : undefined;
+  const credentials = whatsappCredentials(config, demoSecrets);
+  let baseUrl = config.publicUrl ?? `http://127.0.0.1:${config.port}`;
+  // In demo mode the Graph API is this very server's simulator, whose port is known after listen.
+  const graphClient = () =>
+    createGraphClient({
+      graphUrl: demoSecrets ? `${baseUrl}/simulator/graph` : config.whatsapp.graphUrl,
+      apiVersion: config.whatsapp.apiVersion,
+      accessToken: credentials.accessToken,
+      phoneNumberId: credentials.phoneNumberId,
+      businessAccountId: credentials.wabaId,
+    });
+  let client: WhatsAppClient | undefined;
+  const whatsapp = lazyClient(() => {
+    client ??= graphClient();
+    return client;
+  });
+
+  const metrics = createMetrics({ queueDepth: () => queue.depth() });
+  const auth = createAuthService({ db: store.db, clock, bootstrapToken: config.bootstrapToken });
+  const tickets = createTicketService({ db: store.db, clock, events });
+  const replies = createReplyService({ db: store.db, clock, events, queue, tickets });
+  const committer = createGroupCommitter({ db: store.db, logger, parallel: store.dialect === 'sqlite' ? 1 : 4 });
+  const webhookService = createWebhookService({
+    committer,
+    events,
+    clock,
+    dialect: store.dialect,
+    reopenWindowMs: config.tickets.reopenWindowMs,
+    hooks: [],
+    logger,
+  });
+  const sendJob = createSendJob({
+    db: store.db,
+    dialect: store.dialect,
+    clock,
+    events,
+    whatsapp,
+    onSendFailure: (reason) => metrics.sendFailures.inc({ reason }),
+  });
+
+  const demo = demoSecrets
+    ? createDemo({ secrets: demoSecrets, apiVersion: config.whatsapp.apiVersion, clock, logger, retryDelaysMs: options.simulatorRetryDelaysMs })
+    : undefined;
+
+  const app = await buildApp({
+    logger,
+    dashboardDir: path.resolve(import.meta.dirname, '../../dashboard/dist'),
+    authenticate: createAuthenticator(auth),
+    plugins: [
+      async (scope) => opsRoutes(scope, { db: store.db, queue, metrics, version: VERSION }),
+      async (scope) =>
+        webhookRoutes(scope, { appSecret: credentials.appSecret, verifyToken: credentials.verifyToken, service: webhookService, metrics }),
+      async (scope) => authRoutes(scope, { db: store.db, auth, secureCookies: config.secureCookies }),
+      async (scope) => ticketRoutes(scope, { db: store.db, tickets, replies }),
+      async (scope) => eventsRoutes(scope, { events }),
+      ...(demo ? [demo.plugin] : []),
+    ],
+  });
+
+  const servesApi = options.role !== 'worker';
+  const runsJobs = options.role !== 'api';
+
+  return {
+    app,
+    store,
+    queue,
+    events,
+    auth,
+    metrics,
+    whatsapp,
+    demo,
+    async start() {
+      if (servesApi) {
+        const address = await app.listen({ port: config.port, host: config.host });
+        const port = new URL(address).port;
+        baseUrl = config.publicUrl ?? `http://127.0.0.1:${port}`;
+        client = undefined;
+        demo?.connect(`http://127.0.0.1:${port}`);
+      }
+      if (runsJobs) {
+        await queue.work([sendJob], { concurrency: 4 });
+      }
+      return baseUrl;
+    },
+    async stop() {
+      await app.close();
+      await committer.drain();
+      await queue.stop();
+      await demo?.stop();
+      await events.close();
+      if (!options.store) {
+        await store.destroy();
+      }
+    },
+  };
+}
+
+function createQueue(store: Store, clock: Clock, logger: Logger): JobQueue {
+  switch (store.dialect) {
+    case 'sqlite':
+      return createDbJobQueue({ db: store.db, clock, logger });
+    case 'postgres':
+      return createPgBossJobQueue({ pool: store.pgPool!, schema: store.pgSchema ? `${store.pgSchema}_boss` : 'pgboss', clock, logger });
+  }
+}
+
+function createEventBus(store: Store, config: Readonly<Config>, logger: Logger): EventBus {
+  if (store.dialect === 'sqlite' || config.database.kind !== 'postgres') {
+    return createMemoryEventBus();
+  }
+  const channel = `sightline_events${store.pgSchema ? `_${store.pgSchema}` : ''}`;
+  return createPgEventBus({ pool: store.pgPool!, url: config.database.url, channel, logger });
+}
+
+function whatsappCredentials(config: Readonly<Config>, demo: DemoSecrets | undefined) {
+  if (demo) {
+    return { ...demo, ...DEMO_NUMBER };
+  }
+  const w = config.whatsapp;
+  return {
+    appSecret: w.appSecret!,
+    verifyToken: w.verifyToken!,
+    accessToken: w.accessToken!,
+    phoneNumberId: w.phoneNumberId!,
+    wabaId: w.businessAccountId,
+  };
+}
+
+/** The Graph client, built on first use (in demo mode its URL is known only once the server listens). */
+function lazyClient(get: () => WhatsAppClient): WhatsAppClient {
+  return {
+    sendMessage: (payload) => get().sendMessage(payload),
+    markRead: (wamid, options) => get().markRead(wamid, options),
+    getMediaInfo: (mediaId) => get().getMediaInfo(mediaId),
+    downloadMedia: (url) => get().downloadMedia(url),
+    uploadMedia: (input) => get().uploadMedia(input),
+    listTemplates: () => get().listTemplates(),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './event-bus.ts';
+export * from './memory.event-bus.ts';
+export * from './pg.event-bus.ts';

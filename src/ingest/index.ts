@@ -1,0 +1,4 @@
+export * from './group-commit.ts';
+export * from './ingest.service.ts';
+export * from './webhook.routes.ts';
+export * from './webhook.service.ts';

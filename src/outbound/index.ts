@@ -1,0 +1,3 @@
+export * from './delivery-status.ts';
+export * from './reply.service.ts';
+export * from './send.job.ts';

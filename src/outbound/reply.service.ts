@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import type { EventBus } from '../events/index.ts';
+import type { JobQueue } from '../jobs/index.ts';
+import { AppError, type Clock, newId } from '../kernel/index.ts';
+import type { Database } from '../store/index.ts';
+import {
+  type Actor,
+  insertMessage,
+  type MessageView,
+  previewOf,
+  statusAfterAgentReply,
+  type TicketService,
+  toMessageViews,
+} from '../tickets/index.ts';
+import { sendMessageJob } from './send.job.ts';
+
+export interface TextReply {
+  type: 'text';
+  text: string;
+  idempotencyKey: string | undefined;
+}
+
+/**
+ * An agent's reply: stored as an outbound message and handed to the send job in one transaction,
+ * so it is sent exactly when it is stored. The same idempotency key twice returns the first message.
+ */
+export function createReplyService(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  events: EventBus;
+  queue: JobQueue;
+  tickets: TicketService;
+}) {
+  const { db, clock, events, queue, tickets } = deps;
+
+  async function findByIdempotencyKey(key: string): Promise<MessageView | undefined> {
+    const row = await db.selectFrom('messages').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+    return row ? (await toMessageViews(db, [row]))[0] : undefined;
+  }
+
+  async function reply(ticketId: string, input: TextReply, actor: Actor): Promise<{ message: MessageView; created: boolean }> {
+    if (input.idempotencyKey) {
+      const existing = await findByIdempotencyKey(input.idempotencyKey);
+      if (existing) {
+        if (existing.ticketId !== ticketId) {
+          throw new AppError('conflict', 'message.idempotency_key_reused', 'This idempotency key was already used for another ticket.');
+        }
+        return { message: existing, created: false };
+      }
+    }
+    const ticket = await tickets.getTicket(ticketId);
+    if (ticket.status === 'closed') {
+      throw new AppError('conflict', 'ticket.closed', 'This ticket is closed; the customer’s next message opens a new one.');
+    }
+    const window = await tickets.getWindow(ticket);
+    if (!window.open) {
+      throw new AppError(
+        'conflict',
+        'whatsapp.window_closed',
+        'The customer last wrote more than 24 hours ago, so WhatsApp only allows an approved template message now.',
+        { details: { windowExpiredAt: window.expiresAt } },
+      );
+    }
+    const now = clock.now();
+    const id = newId();
+    await db.transaction().execute(async (trx) => {
+      await insertMessage(trx, {
+        id,
+        ticketId,
+        contactId: ticket.contactId,
+        channelId: ticket.channelId,
+        direction: 'outbound',
+        authorType: actor.type,
+        authorId: actor.id,
+        wamid: null,
+        type: 'text',
+        body: input.text,
+        content: { kind: 'text', body: input.text },
+        contextWamid: null,
+        forwarded: false,
+        frequentlyForwarded: false,
+        referral: null,
+        status: 'queued',
+        idempotencyKey: input.idempotencyKey ?? null,
+        customerTimestamp: null,
+        createdAt: now,
+      });
+      const status = statusAfterAgentReply(ticket.status);
+      await trx
+        .updateTable('tickets')
+        .set((eb) => ({
+          status,
+          solved_at: status === ticket.status ? eb.ref('solved_at') : null,
+          updated_at: now,
+          last_outbound_at: now,
+          last_message_at: now,
+          last_message_preview: previewOf('text', input.text),
+          first_response_at: actor.type === 'agent' ? eb.fn.coalesce('first_response_at', eb.val(now)) : eb.ref('first_response_at'),
+        }))
+        .where('id', '=', ticketId)
+        .execute();
+      await queue.enqueue(sendMessageJob, { messageId: id }, { db: trx, dedupeKey: `send:${id}` });
+    });
+    await events.publish([
+      { type: 'message.created', ticketId, messageId: id },
+      { type: 'ticket.updated', ticketId },
+    ]);
+    const row = await db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return { message: (await toMessageViews(db, [row]))[0]!, created: true };
+  }
+
+  return { reply };
+}
+
+export type ReplyService = ReturnType<typeof createReplyService>;

@@ -1,0 +1,195 @@
+import type { ColumnType, Kysely, Transaction } from 'kysely';
+
+/**
+ * One schema for both dialects. Timestamps are UTC epoch milliseconds (bigint, parsed to number).
+ * JSON columns are written as strings (TEXT on SQLite, JSONB on PostgreSQL) and read with `readJson`.
+ * Flags are written as 0/1 and read with `Boolean()`, because the drivers disagree on booleans.
+ */
+type Json = ColumnType<unknown, string, string>;
+type NullableJson = ColumnType<unknown, string | null, string | null>;
+type Flag = ColumnType<number | boolean, number, number>;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  role: string;
+  language: string;
+  created_at: number;
+  updated_at: number;
+  disabled_at: number | null;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  role: string;
+  user_id: string | null;
+  token_hash: string;
+  prefix: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface ChannelsTable {
+  id: string;
+  phone_number_id: string;
+  display_phone_number: string;
+  waba_id: string | null;
+  created_at: number;
+}
+
+export interface ContactsTable {
+  id: string;
+  wa_id: string | null;
+  bsuid: string | null;
+  username: string | null;
+  name: string | null;
+  language: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TicketsTable {
+  id: string;
+  number: number;
+  channel_id: string;
+  contact_id: string;
+  status: string;
+  priority: string;
+  assignee_id: string | null;
+  team_id: string | null;
+  language: string | null;
+  referral: NullableJson;
+  created_at: number;
+  updated_at: number;
+  first_inbound_at: number | null;
+  last_inbound_at: number | null;
+  last_outbound_at: number | null;
+  first_response_at: number | null;
+  solved_at: number | null;
+  closed_at: number | null;
+  reopen_count: number;
+  last_message_at: number;
+  last_message_preview: string | null;
+}
+
+export interface TicketTagsTable {
+  ticket_id: string;
+  tag: string;
+}
+
+export interface TicketReadsTable {
+  ticket_id: string;
+  user_id: string;
+  read_at: number;
+}
+
+export interface TicketEventsTable {
+  id: string;
+  ticket_id: string;
+  kind: string;
+  actor_type: string;
+  actor_id: string | null;
+  data: Json;
+  created_at: number;
+}
+
+export interface MessagesTable {
+  id: string;
+  ticket_id: string;
+  contact_id: string;
+  channel_id: string;
+  direction: string;
+  author_type: string;
+  author_id: string | null;
+  wamid: string | null;
+  type: string;
+  body: string | null;
+  content: Json;
+  context_wamid: string | null;
+  forwarded: Flag;
+  frequently_forwarded: Flag;
+  referral: NullableJson;
+  status: string;
+  status_at: number | null;
+  error_code: number | null;
+  error_reason: string | null;
+  error_message: string | null;
+  idempotency_key: string | null;
+  customer_timestamp: number | null;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+}
+
+export interface MessageStatusesTable {
+  wamid: string;
+  status: string;
+  timestamp: number;
+  errors: NullableJson;
+  received_at: number;
+}
+
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload: string;
+  state: string;
+  run_at: number;
+  attempts: number;
+  max_attempts: number;
+  locked_until: number | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: number;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  channels: ChannelsTable;
+  contacts: ContactsTable;
+  tickets: TicketsTable;
+  ticket_tags: TicketTagsTable;
+  ticket_reads: TicketReadsTable;
+  ticket_events: TicketEventsTable;
+  messages: MessagesTable;
+  message_statuses: MessageStatusesTable;
+  jobs: JobsTable;
+  counters: CountersTable;
+}
+
+/** What repos take: the database or a transaction on it. Services own transaction scope. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export type Dialect = 'sqlite' | 'postgres';

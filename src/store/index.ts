@@ -1,0 +1,6 @@
+export * from './database.types.ts';
+export * from './dialect-helpers.ts';
+export * from './json.ts';
+export * from './migrate.ts';
+export * from './sql-errors.ts';
+export * from './store.ts';

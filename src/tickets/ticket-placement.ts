@@ -1,0 +1,105 @@
+import { type Db, type Dialect } from '../store/index.ts';
+import type { AdReferral, InboundMessage } from '../whatsapp/index.ts';
+import { findMessageByWamid } from './messages.repo.ts';
+import { previewOf } from './message-preview.ts';
+import {
+  findActiveTicket,
+  findLatestTicket,
+  findReopenableTicket,
+  insertTicket,
+  insertTicketEvent,
+} from './tickets.repo.ts';
+import { statusAfterCustomerMessage } from './ticket-status.ts';
+import { SYSTEM_ACTOR, type Contact, type TicketStatus } from './tickets.types.ts';
+
+export interface Placement {
+  ticketId: string;
+  created: boolean;
+}
+
+/** Runs in the ingest transaction for every stored inbound message (outbox: enqueue follow-up jobs here). */
+export type InboundHook = (
+  db: Db,
+  context: { ticketId: string; messageId: string; contact: Contact; message: InboundMessage },
+) => Promise<void>;
+
+/**
+ * The ticket a customer's new message belongs to: the active one; else the last solved one when it was
+ * solved within the reopen window (reopened); else a new ticket.
+ */
+export async function openTicketForCustomerMessage(
+  db: Db,
+  dialect: Dialect,
+  input: { contactId: string; channelId: string; referral: AdReferral | undefined; reopenWindowMs: number; now: number },
+): Promise<Placement> {
+  const active = await findActiveTicket(db, input.contactId, input.channelId);
+  if (active) {
+    const next = statusAfterCustomerMessage(active.status as TicketStatus);
+    if (next !== active.status) {
+      await db.updateTable('tickets').set({ status: next }).where('id', '=', active.id).execute();
+      await insertTicketEvent(db, active.id, 'status_changed', SYSTEM_ACTOR, { from: active.status, to: next, cause: 'customer_replied' }, input.now);
+    }
+    return { ticketId: active.id, created: false };
+  }
+  const reopenable = await findReopenableTicket(db, input.contactId, input.channelId, input.now - input.reopenWindowMs);
+  if (reopenable) {
+    await db
+      .updateTable('tickets')
+      .set((eb) => ({ status: 'open', solved_at: null, reopen_count: eb('reopen_count', '+', 1) }))
+      .where('id', '=', reopenable.id)
+      .execute();
+    await insertTicketEvent(db, reopenable.id, 'reopened', SYSTEM_ACTOR, { from: 'solved', to: 'open', cause: 'customer_replied' }, input.now);
+    return { ticketId: reopenable.id, created: false };
+  }
+  const ticket = await insertTicket(db, dialect, {
+    channelId: input.channelId,
+    contactId: input.contactId,
+    now: input.now,
+    referral: input.referral?.raw,
+  });
+  await insertTicketEvent(db, ticket.id, 'created', SYSTEM_ACTOR, { number: Number(ticket.number) }, input.now);
+  return { ticketId: ticket.id, created: true };
+}
+
+/**
+ * Reactions, edits, deletions and system notices join the ticket of the message they refer to, or the
+ * customer's latest ticket; they never reopen a ticket. Only a customer with no ticket at all gets one.
+ */
+export async function ticketForFollowUp(
+  db: Db,
+  dialect: Dialect,
+  input: { contactId: string; channelId: string; targetWamid: string | undefined; now: number },
+): Promise<Placement> {
+  const target = input.targetWamid ? await findMessageByWamid(db, input.targetWamid) : undefined;
+  if (target) {
+    return { ticketId: target.ticket_id, created: false };
+  }
+  const latest = await findLatestTicket(db, input.contactId, input.channelId);
+  if (latest) {
+    return { ticketId: latest.id, created: false };
+  }
+  return openTicketForCustomerMessage(db, dialect, { ...input, referral: undefined, reopenWindowMs: 0 });
+}
+
+/** Keeps the ticket's activity fields in step with a stored customer message. */
+export async function recordInboundOnTicket(
+  db: Db,
+  ticketId: string,
+  input: { type: string; body: string | null; at: number; refreshesWindow: boolean; now: number },
+): Promise<void> {
+  await db
+    .updateTable('tickets')
+    .set((eb) => ({
+      updated_at: input.now,
+      last_message_at: input.now,
+      last_message_preview: previewOf(input.type, input.body),
+      ...(input.refreshesWindow
+        ? {
+            first_inbound_at: eb.fn.coalesce('first_inbound_at', eb.val(input.at)),
+            last_inbound_at: eb.case().when('last_inbound_at', '>', input.at).then(eb.ref('last_inbound_at')).else(input.at).end(),
+          }
+        : {}),
+    }))
+    .where('id', '=', ticketId)
+    .execute();
+}

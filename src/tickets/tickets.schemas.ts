@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { PRIORITIES, TICKET_STATUSES } from './tickets.types.ts';
+import { TICKET_SORTS, TICKET_VIEWS } from './tickets.query.ts';
+
+const csvOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values, { error: `must be one or more of: ${values.join(', ')}` })));
+
+export const TicketListQuery = z.object({
+  view: z.enum(TICKET_VIEWS).optional(),
+  status: csvOf(TICKET_STATUSES).optional(),
+  priority: csvOf(PRIORITIES).optional(),
+  assigneeId: z.string().min(1).optional().describe('A user id, "me", or "none" for unassigned'),
+  teamId: z.string().min(1).optional(),
+  tag: z.string().min(1).max(64).optional(),
+  language: z.string().min(2).max(8).optional(),
+  contactId: z.string().min(1).optional(),
+  q: z.string().max(200, 'must be at most 200 characters').optional(),
+  updatedSince: z.coerce.number().int().nonnegative().optional().describe('Epoch milliseconds'),
+  sort: z.enum(TICKET_SORTS).default('last_activity'),
+  limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const TicketPatchBody = z
+  .strictObject({
+    status: z.enum(TICKET_STATUSES).optional(),
+    priority: z.enum(PRIORITIES).optional(),
+    assigneeId: z.string().min(1).nullable().optional(),
+    teamId: z.string().min(1).nullable().optional(),
+    tags: z.array(z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters')).max(50, 'at most 50 tags').optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'give at least one of status, priority, assigneeId, teamId, tags' });
+
+export const ReplyBody = z.strictObject({
+  type: z.literal('text', { error: 'only "text" replies are supported by this version' }),
+  text: z.string().trim().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters (WhatsApp’s limit)'),
+  idempotencyKey: z.string().min(8, 'must be at least 8 characters').max(128, 'must be at most 128 characters').optional(),
+});
+
+export const NoteBody = z.strictObject({
+  text: z.string().trim().min(1, 'must not be empty').max(20_000, 'must be at most 20000 characters'),
+});
+
+export const MessagesQuery = z.object({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(500, 'must be at most 500').default(100),
+});
