@@ -143,7 +143,7 @@ describe.each(testDialects)('a WhatsApp conversation becomes a ticket (%s)', (di
     const again = await server.api<{ data: MessageRow }>('POST', `/api/v1/tickets/${ticket.id}/messages`, body);
     expect(again.status).toBe(200);
     expect(again.body.data.id).toBe(sent.body.data.id);
-    await eventually(() => customer.inbox().length === 1);
+    await eventually(() => customer.inbox()[0]?.status === 'delivered');
     customer.readAll();
     const read = await eventually(async () => {
       const messages = await messagesOf(ticket.id);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { Logger } from '../kernel/index.ts';
 import { newId } from '../kernel/index.ts';
 import type { Authenticator } from './authenticate.ts';
@@ -37,7 +37,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: API_BODY_LIMIT,
     genReqId: () => newId(),
-    disableRequestLogging: true,
+    // Requests are measured by /metrics; per-request log lines would carry URLs with customer data.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     routerOptions: { maxParamLength: 200 },
   });
@@ -55,21 +56,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const plugin of options.plugins) {
     await app.register(plugin);
   }
-  if (options.dashboardDir && fs.existsSync(path.join(options.dashboardDir, 'index.html'))) {
-    await serveDashboard(app, options.dashboardDir);
+  const hasDashboard = options.dashboardDir !== undefined && fs.existsSync(path.join(options.dashboardDir, 'index.html'));
+  if (hasDashboard) {
+    await app.register(fastifyStatic, { root: options.dashboardDir!, prefix: '/', wildcard: false, index: ['index.html'] });
   }
-  return app;
-}
-
-/** The single-page dashboard: static assets, and index.html for any other GET outside the API. */
-async function serveDashboard(app: FastifyInstance, root: string): Promise<void> {
-  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+  // Unknown API routes get a JSON 404; any other page is the single-page dashboard's to route.
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';
-    const isApi = /^\/(api|webhooks|simulator\/(api|graph))\b/.test(url);
-    if (request.method === 'GET' && !isApi) {
+    const isApi = /^\/(api|webhooks|simulator\/(api|graph)|metrics|healthz|readyz)\b/.test(url);
+    if (hasDashboard && request.method === 'GET' && !isApi) {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.status(404).send(errorBody('not_found', 'route.not_found', `There is no route ${request.method} ${url}.`, request.id));
   });
+  return app;
 }

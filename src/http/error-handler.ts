@@ -60,9 +60,4 @@ export function installErrorHandler(app: FastifyInstance): void {
       .status(500)
       .send(errorBody('internal', 'internal.unexpected', 'Something went wrong on our side. It has been logged.', request.id));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send(errorBody('not_found', 'route.not_found', `There is no route ${request.method} ${request.url.split('?')[0]}.`, request.id)),
-  );
 }

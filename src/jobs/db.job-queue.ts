@@ -139,6 +139,9 @@ export function createDbJobQueue(deps: { db: Kysely<Database>; clock: Clock; log
       }
       concurrency = options.concurrency ?? concurrency;
       if (!running) {
+        // Embedded mode has a single worker per database: jobs still marked running were cut off by a
+        // crash or kill, so they are due again now rather than when their lease would have expired.
+        await db.updateTable('jobs').set({ state: 'ready', locked_until: null }).where('state', '=', 'running').execute();
         running = true;
         loop = pump().catch((error: unknown) => logger.fatal({ err: error }, 'job loop crashed'));
       }
