@@ -1,22 +1,22 @@
 import type { DomainEvent } from '../events/index.ts';
+import { type Logger, newId } from '../kernel/index.ts';
 import { applyStatusUpdate } from '../outbound/index.ts';
 import { type Db, type Dialect, lockKeys } from '../store/index.ts';
 import {
+  bodyOf,
   type Contact,
-  findMessageByWamid,
-  hasWamid,
   type InboundHook,
+  insertMessage,
   openTicketForCustomerMessage,
+  type Placement,
   recordInboundOnTicket,
   rekeyContactPhone,
   resolveContact,
   ticketForFollowUp,
-  insertMessage,
-  bodyOf,
 } from '../tickets/index.ts';
-import { newId, type Logger } from '../kernel/index.ts';
 import type { ChannelChange, InboundMessage, MessageContent, SenderProfile } from '../whatsapp/index.ts';
 import { findOrCreateChannel } from './channels.ts';
+import { applyFollowUp, FOLLOW_UP_KINDS, followUpTarget } from './follow-ups.ts';
 
 export interface IngestDeps {
   dialect: Dialect;
@@ -32,30 +32,27 @@ export interface IngestOutcome {
   statusesApplied: number;
 }
 
-/** Kinds that refer to an earlier message: they never open or reopen a ticket. */
-const FOLLOW_UP_KINDS = new Set<MessageContent['kind']>(['reaction', 'edit', 'revoke', 'system']);
-
 /** Kinds that start or refresh the 24-hour customer-service window (content and interactive replies). */
-const WINDOW_KINDS = new Set<MessageContent['kind']>([
-  'text',
-  'media',
-  'location',
-  'contacts',
-  'interactive',
-  'button',
-  'order',
-]);
+const WINDOW_KINDS = new Set<MessageContent['kind']>(['text', 'media', 'location', 'contacts', 'interactive', 'button', 'order']);
+
+interface TicketActivity {
+  type: string;
+  body: string | null;
+  at: number;
+  refreshesWindow: boolean;
+}
 
 /**
  * Applies one webhook change inside the caller's transaction: contacts, tickets, messages, statuses
- * and outbox jobs. Idempotent: a redelivered message (same wamid) changes nothing.
+ * and outbox jobs. Idempotent: a redelivered message (same wamid) changes nothing. Work is shared
+ * per sender (one contact lookup, one ticket placement, one activity update for their messages).
  */
 export async function ingestChange(db: Db, change: ChannelChange, now: number, deps: IngestDeps): Promise<IngestOutcome> {
   const outcome: IngestOutcome = { events: [], messagesStored: 0, duplicates: 0, statusesApplied: 0 };
   const channel = await findOrCreateChannel(db, change, now);
-  const ordered = [...change.messages].sort((a, b) => a.timestamp - b.timestamp);
-  for (const message of ordered) {
-    await ingestMessage(db, { channelId: channel.id, message, senders: change.senders, now, deps, outcome });
+  const seen = await findStoredWamids(db, change.messages);
+  for (const group of groupBySender(change.messages)) {
+    await ingestSenderMessages(db, { channelId: channel.id, group, senders: change.senders, seen, now, deps, outcome });
   }
   for (const status of change.statuses) {
     await lockKeys(db, deps.dialect, [`wamid:${status.wamid}`]);
@@ -74,57 +71,121 @@ export async function ingestChange(db: Db, change: ChannelChange, now: number, d
   return outcome;
 }
 
-interface MessageInput {
+async function findStoredWamids(db: Db, messages: readonly InboundMessage[]): Promise<Set<string>> {
+  if (messages.length === 0) {
+    return new Set();
+  }
+  const rows = await db
+    .selectFrom('messages')
+    .select('wamid')
+    .where(
+      'wamid',
+      'in',
+      messages.map((m) => m.wamid),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.wamid!));
+}
+
+/** Messages per sender, each group in timestamp order. */
+function groupBySender(messages: readonly InboundMessage[]): InboundMessage[][] {
+  const groups = new Map<string, InboundMessage[]>();
+  for (const message of messages) {
+    const key = `${message.fromWaId ?? ''}|${message.fromUserId ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), message]);
+  }
+  return [...groups.values()].map((group) => group.sort((a, b) => a.timestamp - b.timestamp));
+}
+
+interface SenderInput {
   channelId: string;
-  message: InboundMessage;
+  group: InboundMessage[];
   senders: readonly SenderProfile[];
+  seen: Set<string>;
   now: number;
   deps: IngestDeps;
   outcome: IngestOutcome;
 }
 
-async function ingestMessage(db: Db, input: MessageInput): Promise<void> {
-  const { message, deps, outcome, now } = input;
-  const profile = input.senders.find(
-    (s) => (message.fromWaId && s.waId === message.fromWaId) || (message.fromUserId && s.userId === message.fromUserId),
-  );
-  const waId = message.fromWaId ?? profile?.waId;
-  const bsuid = message.fromUserId ?? profile?.userId;
-  // Serialise everything about this customer across concurrent deliveries and processes.
-  await lockKeys(db, deps.dialect, [waId && `wa:${waId}`, bsuid && `bsuid:${bsuid}`].filter(isString));
-  if (await hasWamid(db, message.wamid)) {
-    outcome.duplicates += 1;
+async function ingestSenderMessages(db: Db, input: SenderInput): Promise<void> {
+  const { group, deps, outcome, now, seen } = input;
+  const fresh = group.filter((m) => !seen.has(m.wamid));
+  outcome.duplicates += group.length - fresh.length;
+  const first = fresh[0];
+  if (!first) {
     return;
   }
-  const { contact } = await resolveContact(db, { waId, bsuid, name: profile?.name, username: profile?.username }, now);
-  const content = message.content;
-  if (content.kind === 'system' && content.newWaId) {
-    await rekeyContactPhone(db, contact.id, content.newWaId, now);
+  const profile = input.senders.find(
+    (s) => (first.fromWaId && s.waId === first.fromWaId) || (first.fromUserId && s.userId === first.fromUserId),
+  );
+  const waId = first.fromWaId ?? profile?.waId;
+  const bsuid = first.fromUserId ?? profile?.userId;
+  // Serialise everything about this customer across concurrent deliveries and processes.
+  await lockKeys(db, deps.dialect, [waId && `wa:${waId}`, bsuid && `bsuid:${bsuid}`].filter(isString));
+  const resolved = await resolveContact(db, { waId, bsuid, name: profile?.name, username: profile?.username }, now);
+  const contact = resolved.contact;
+  let placement: Placement | undefined;
+  const activity = new Map<string, TicketActivity[]>();
+
+  for (const message of fresh) {
+    if (seen.has(message.wamid)) {
+      outcome.duplicates += 1;
+      continue;
+    }
+    seen.add(message.wamid);
+    const content = message.content;
+    if (content.kind === 'system' && content.newWaId) {
+      await rekeyContactPhone(db, contact.id, content.newWaId, now);
+    }
+    const target = FOLLOW_UP_KINDS.has(content.kind)
+      ? await ticketForFollowUp(db, deps.dialect, { contactId: contact.id, channelId: input.channelId, targetWamid: followUpTarget(content), now })
+      : (placement ??= await openTicketForCustomerMessage(db, deps.dialect, {
+          contactId: contact.id,
+          channelId: input.channelId,
+          referral: message.referral,
+          reopenWindowMs: deps.reopenWindowMs,
+          now,
+          isNewContact: resolved.created,
+        }));
+    const messageId = await storeMessage(db, { message, contact, channelId: input.channelId, ticketId: target.ticketId, now });
+    await applyFollowUp(db, content, now, outcome);
+    const body = bodyOf(content);
+    activity.set(target.ticketId, [
+      ...(activity.get(target.ticketId) ?? []),
+      { type: message.type, body, at: message.timestamp, refreshesWindow: WINDOW_KINDS.has(content.kind) },
+    ]);
+    for (const hook of deps.hooks) {
+      await hook(db, { ticketId: target.ticketId, messageId, contact, message });
+    }
+    outcome.messagesStored += 1;
+    outcome.events.push(
+      { type: target.created ? 'ticket.created' : 'ticket.updated', ticketId: target.ticketId },
+      { type: 'message.created', ticketId: target.ticketId, messageId },
+    );
   }
+  for (const [ticketId, entries] of activity) {
+    await recordInboundOnTicket(db, ticketId, { entries, now });
+  }
+}
 
-  const placement = FOLLOW_UP_KINDS.has(content.kind)
-    ? await ticketForFollowUp(db, deps.dialect, { contactId: contact.id, channelId: input.channelId, targetWamid: targetOf(content), now })
-    : await openTicketForCustomerMessage(db, deps.dialect, {
-        contactId: contact.id,
-        channelId: input.channelId,
-        referral: message.referral,
-        reopenWindowMs: deps.reopenWindowMs,
-        now,
-      });
-
-  const messageId = newId();
-  const body = bodyOf(content);
+async function storeMessage(
+  db: Db,
+  input: { message: InboundMessage; contact: Contact; channelId: string; ticketId: string; now: number },
+): Promise<string> {
+  const { message } = input;
+  const content = message.content;
+  const id = newId();
   await insertMessage(db, {
-    id: messageId,
-    ticketId: placement.ticketId,
-    contactId: contact.id,
+    id,
+    ticketId: input.ticketId,
+    contactId: input.contact.id,
     channelId: input.channelId,
     direction: 'inbound',
     authorType: 'customer',
-    authorId: contact.id,
+    authorId: input.contact.id,
     wamid: message.wamid,
     type: message.type,
-    body,
+    body: bodyOf(content),
     content: { ...content, errors: message.errors.length > 0 ? message.errors : undefined, raw: message.raw },
     contextWamid: content.kind === 'reaction' ? content.targetWamid : (message.context?.quotedWamid ?? null),
     forwarded: message.context?.forwarded ?? false,
@@ -133,59 +194,9 @@ async function ingestMessage(db: Db, input: MessageInput): Promise<void> {
     status: 'received',
     idempotencyKey: null,
     customerTimestamp: message.timestamp,
-    createdAt: now,
+    createdAt: input.now,
   });
-  await applyFollowUp(db, content, now, outcome);
-  await recordInboundOnTicket(db, placement.ticketId, {
-    type: message.type,
-    body,
-    at: message.timestamp,
-    refreshesWindow: WINDOW_KINDS.has(content.kind),
-    now,
-  });
-  const context = { ticketId: placement.ticketId, messageId, contact: contact as Contact, message };
-  for (const hook of deps.hooks) {
-    await hook(db, context);
-  }
-  outcome.messagesStored += 1;
-  outcome.events.push(
-    { type: placement.created ? 'ticket.created' : 'ticket.updated', ticketId: placement.ticketId },
-    { type: 'message.created', ticketId: placement.ticketId, messageId },
-  );
-}
-
-/** Edits and deletions change the message they refer to (kept, flagged, shown as such). */
-async function applyFollowUp(db: Db, content: MessageContent, now: number, outcome: IngestOutcome): Promise<void> {
-  const targetWamid = content.kind === 'edit' || content.kind === 'revoke' ? content.targetWamid : undefined;
-  if (!targetWamid) {
-    return;
-  }
-  const target = await findMessageByWamid(db, targetWamid);
-  if (!target) {
-    return;
-  }
-  if (content.kind === 'edit' && content.newContent) {
-    await db
-      .updateTable('messages')
-      .set({ body: bodyOf(content.newContent), edited_at: now })
-      .where('id', '=', target.id)
-      .execute();
-  } else if (content.kind === 'revoke') {
-    await db.updateTable('messages').set({ deleted_at: now }).where('id', '=', target.id).execute();
-  }
-  outcome.events.push({ type: 'message.updated', ticketId: target.ticket_id, messageId: target.id });
-}
-
-function targetOf(content: MessageContent): string | undefined {
-  switch (content.kind) {
-    case 'reaction':
-    case 'revoke':
-      return content.targetWamid;
-    case 'edit':
-      return content.targetWamid;
-    default:
-      return undefined;
-  }
+  return id;
 }
 
 function isString(value: string | undefined | false | ''): value is string {

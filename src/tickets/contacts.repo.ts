@@ -45,7 +45,7 @@ export async function resolveContact(
   db: Db,
   identity: ContactIdentity,
   now: number,
-): Promise<{ contact: Contact; mergedFrom: string | null }> {
+): Promise<{ contact: Contact; mergedFrom: string | null; created: boolean }> {
   const byPhone = identity.waId
     ? await db.selectFrom('contacts').select(columns).where('wa_id', '=', identity.waId).executeTakeFirst()
     : undefined;
@@ -66,7 +66,7 @@ export async function resolveContact(
       .insertInto('contacts')
       .values({ ...row, created_at: now, updated_at: now })
       .execute();
-    return { contact: toContact(row), mergedFrom: null };
+    return { contact: toContact(row), mergedFrom: null, created: true };
   }
 
   const keep = byPhone ?? byBsuid!;
@@ -90,7 +90,7 @@ export async function resolveContact(
       .where('id', '=', keep.id)
       .execute();
   }
-  return { contact: toContact(next), mergedFrom: other?.id ?? null };
+  return { contact: toContact(next), mergedFrom: other?.id ?? null, created: false };
 }
 
 async function mergeContactInto(db: Db, fromId: string, intoId: string): Promise<void> {

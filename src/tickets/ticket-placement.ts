@@ -1,14 +1,8 @@
-import { type Db, type Dialect } from '../store/index.ts';
+import type { Db, Dialect } from '../store/index.ts';
 import type { AdReferral, InboundMessage } from '../whatsapp/index.ts';
 import { findMessageByWamid } from './messages.repo.ts';
 import { previewOf } from './message-preview.ts';
-import {
-  findActiveTicket,
-  findLatestTicket,
-  findReopenableTicket,
-  insertTicket,
-  insertTicketEvent,
-} from './tickets.repo.ts';
+import { findActiveOrReopenableTicket, findLatestTicket, insertTicket, insertTicketEvent } from './tickets.repo.ts';
 import { statusAfterCustomerMessage } from './ticket-status.ts';
 import { SYSTEM_ACTOR, type Contact, type TicketStatus } from './tickets.types.ts';
 
@@ -30,9 +24,20 @@ export type InboundHook = (
 export async function openTicketForCustomerMessage(
   db: Db,
   dialect: Dialect,
-  input: { contactId: string; channelId: string; referral: AdReferral | undefined; reopenWindowMs: number; now: number },
+  input: {
+    contactId: string;
+    channelId: string;
+    referral: AdReferral | undefined;
+    reopenWindowMs: number;
+    now: number;
+    /** A contact created in this transaction has no tickets: skip the lookup. */
+    isNewContact?: boolean;
+  },
 ): Promise<Placement> {
-  const active = await findActiveTicket(db, input.contactId, input.channelId);
+  const candidate = input.isNewContact
+    ? undefined
+    : await findActiveOrReopenableTicket(db, input.contactId, input.channelId, input.now - input.reopenWindowMs);
+  const active = candidate && candidate.status !== 'solved' ? candidate : undefined;
   if (active) {
     const next = statusAfterCustomerMessage(active.status as TicketStatus);
     if (next !== active.status) {
@@ -41,7 +46,7 @@ export async function openTicketForCustomerMessage(
     }
     return { ticketId: active.id, created: false };
   }
-  const reopenable = await findReopenableTicket(db, input.contactId, input.channelId, input.now - input.reopenWindowMs);
+  const reopenable = candidate?.status === 'solved' ? candidate : undefined;
   if (reopenable) {
     await db
       .updateTable('tickets')
@@ -81,22 +86,29 @@ export async function ticketForFollowUp(
   return openTicketForCustomerMessage(db, dialect, { ...input, referral: undefined, reopenWindowMs: 0 });
 }
 
-/** Keeps the ticket's activity fields in step with a stored customer message. */
+/** Keeps the ticket's activity fields in step with the customer messages just stored on it. */
 export async function recordInboundOnTicket(
   db: Db,
   ticketId: string,
-  input: { type: string; body: string | null; at: number; refreshesWindow: boolean; now: number },
+  input: { entries: readonly { type: string; body: string | null; at: number; refreshesWindow: boolean }[]; now: number },
 ): Promise<void> {
+  const last = input.entries.at(-1);
+  if (!last) {
+    return;
+  }
+  const windowTimes = input.entries.filter((e) => e.refreshesWindow).map((e) => e.at);
+  const latest = windowTimes.length > 0 ? Math.max(...windowTimes) : undefined;
+  const earliest = windowTimes.length > 0 ? Math.min(...windowTimes) : undefined;
   await db
     .updateTable('tickets')
     .set((eb) => ({
       updated_at: input.now,
       last_message_at: input.now,
-      last_message_preview: previewOf(input.type, input.body),
-      ...(input.refreshesWindow
+      last_message_preview: previewOf(last.type, last.body),
+      ...(latest !== undefined && earliest !== undefined
         ? {
-            first_inbound_at: eb.fn.coalesce('first_inbound_at', eb.val(input.at)),
-            last_inbound_at: eb.case().when('last_inbound_at', '>', input.at).then(eb.ref('last_inbound_at')).else(input.at).end(),
+            first_inbound_at: eb.fn.coalesce('first_inbound_at', eb.val(earliest)),
+            last_inbound_at: eb.case().when('last_inbound_at', '>', latest).then(eb.ref('last_inbound_at')).else(latest).end(),
           }
         : {}),
     }))

@@ -54,18 +54,11 @@ export async function findTicket(db: Db, id: string): Promise<Ticket | null> {
   return row ? toTicket(row, (await listTags(db, [id])).get(id) ?? []) : null;
 }
 
-export async function findActiveTicket(db: Db, contactId: string, channelId: string): Promise<TicketRow | undefined> {
-  return db
-    .selectFrom('tickets')
-    .selectAll()
-    .where('contact_id', '=', contactId)
-    .where('channel_id', '=', channelId)
-    .where('status', 'in', ['new', 'open', 'pending'])
-    .executeTakeFirst();
-}
-
-/** The customer's latest ticket on this number solved at or after `solvedSince` (reopen candidate). */
-export async function findReopenableTicket(
+/**
+ * The ticket a new customer message could join: the active one if any, else the latest solved at or
+ * after `solvedSince` (reopen candidate). One query for both.
+ */
+export async function findActiveOrReopenableTicket(
   db: Db,
   contactId: string,
   channelId: string,
@@ -76,8 +69,10 @@ export async function findReopenableTicket(
     .selectAll()
     .where('contact_id', '=', contactId)
     .where('channel_id', '=', channelId)
-    .where('status', '=', 'solved')
-    .where('solved_at', '>=', solvedSince)
+    .where((eb) =>
+      eb.or([eb('status', 'in', ['new', 'open', 'pending']), eb.and([eb('status', '=', 'solved'), eb('solved_at', '>=', solvedSince)])]),
+    )
+    .orderBy((eb) => eb.case().when('status', '=', 'solved').then(1).else(0).end())
     .orderBy('solved_at', 'desc')
     .limit(1)
     .executeTakeFirst();

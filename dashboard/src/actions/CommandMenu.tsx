@@ -65,11 +65,15 @@ export function CommandMenu({ onClose }: { onClose(): void }) {
         }}
         onKeyDown={onKeyDown}
       />
+      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA combobox pattern; focus stays in the input (aria-activedescendant) */}
       <ul id={listId} role="listbox" className="sl-command-list" aria-label={t('commands.title')}>
         {matches.map((action, index) => (
+          // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard selection happens in the combobox input
+          // biome-ignore lint/a11y/useFocusableInteractive: options are reached through aria-activedescendant, not focus
           <li
             key={action.name}
             id={`${listId}-${index}`}
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: listbox option of the combobox
             role="option"
             aria-selected={index === active}
             className="sl-menu-item"

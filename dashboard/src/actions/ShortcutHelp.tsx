@@ -9,7 +9,9 @@ const GROUPS: ActionGroup[] = ['ticket', 'navigation', 'composer', 'general'];
 export function ShortcutHelp({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const { actions } = useRegistry();
-  const withShortcut = actions.filter((action): action is ActionDefinition & { shortcut: string } => Boolean(action.shortcut));
+  const withShortcut = actions.filter((action): action is ActionDefinition & { shortcut: string } =>
+    Boolean(action.shortcut),
+  );
   return (
     <Dialog title={t('commands.shortcutsTitle')} closeLabel={t('app.close')} onClose={onClose}>
       {GROUPS.map((group) => {

@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type ActionContext, dispatchShortcut, type DispatchableEvent, eventToShortcut } from '../lib/actions';
+import {
+  type ActionContext,
+  type DispatchableEvent,
+  dispatchShortcut,
+  eventToShortcut,
+} from '../lib/actions';
 import { buildTicket, buildUser } from '../test/builders';
 import { coreActions } from './index';
 
@@ -17,7 +22,10 @@ function context(overrides: Partial<ActionContext> = {}): ActionContext {
   };
 }
 
-function key(keyName: string, options: Partial<DispatchableEvent> = {}): DispatchableEvent & { preventDefault: ReturnType<typeof vi.fn> } {
+function key(
+  keyName: string,
+  options: Partial<DispatchableEvent> = {},
+): DispatchableEvent & { preventDefault: ReturnType<typeof vi.fn> } {
   return {
     key: keyName,
     ctrlKey: false,
@@ -87,7 +95,9 @@ describe('actions registry', () => {
     const textarea = document.createElement('textarea');
     expect(dispatchShortcut(key('s', { target: textarea }), coreActions, ctx)).toBeNull();
     expect(ctx.updateTicket).not.toHaveBeenCalled();
-    expect(dispatchShortcut(key('k', { target: textarea, ctrlKey: true }), coreActions, ctx)?.name).toBe('openCommandMenu');
+    expect(dispatchShortcut(key('k', { target: textarea, ctrlKey: true }), coreActions, ctx)?.name).toBe(
+      'openCommandMenu',
+    );
     expect(ctx.openDialog).toHaveBeenCalledWith('commands');
   });
 

@@ -5,6 +5,7 @@ export const assignToMe: ActionDefinition = {
   label: 'actions.assignToMe',
   group: 'ticket',
   shortcut: 'a',
-  predicate: ({ ticket, me }) => Boolean(ticket && me && ticket.assigneeId !== me.id && ticket.status !== 'closed'),
+  predicate: ({ ticket, me }) =>
+    Boolean(ticket && me && ticket.assigneeId !== me.id && ticket.status !== 'closed'),
   perform: ({ updateTicket, me }) => updateTicket({ assigneeId: me?.id ?? null }),
 };

@@ -27,6 +27,10 @@ export const coreActions: readonly ActionDefinition[] = [
   openCommandMenu,
 ];
 
+export { ActionButton } from './ActionButton';
+export { ActionDialogs } from './ActionDialogs';
+export { ShortcutListener } from './ShortcutListener';
+export { useActionContext } from './use-action-context';
 export {
   assignToMe,
   focusReply,
@@ -40,8 +44,3 @@ export {
   showShortcuts,
   solve,
 };
-
-export { ActionButton } from './ActionButton';
-export { ActionDialogs } from './ActionDialogs';
-export { ShortcutListener } from './ShortcutListener';
-export { useActionContext } from './use-action-context';

@@ -6,16 +6,24 @@ import { navigate, withSearch } from '../lib/router';
 import { useCurrentUser } from '../lib/session';
 import { useAtomValue } from '../lib/state';
 import { updateTicket } from '../lib/tickets';
-import { composerModeAtom, currentTicketAtom, DOM_IDS, openDialogAtom, ticketOrderAtom } from '../lib/workspace-state';
+import {
+  composerModeAtom,
+  currentTicketAtom,
+  DOM_IDS,
+  openDialogAtom,
+  ticketOrderAtom,
+} from '../lib/workspace-state';
 
-function focusTarget(target: FocusTarget): void {
+function focusTarget(target: FocusTarget): boolean {
   const element = document.getElementById(target === 'composer' ? DOM_IDS.composer : DOM_IDS.search);
-  if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
-    element.focus();
-    if (target === 'search') {
-      element.select();
-    }
+  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) || element.disabled) {
+    return false;
   }
+  element.focus();
+  if (target === 'search') {
+    element.select();
+  }
+  return document.activeElement === element;
 }
 
 /** The live context every action's predicate and perform receive. */
@@ -32,8 +40,11 @@ export function useActionContext(): ActionContext {
       updateTicket: (patch) => (ticket ? updateTicket(client, ticket.id, patch) : Promise.resolve(null)),
       openTicket: (id) => navigate(withSearch(inboxPath(currentInboxView(), id))),
       focus: (target) => {
-        // Let the composer mount or switch mode first.
-        requestAnimationFrame(() => focusTarget(target));
+        // Focus at once so the very next keystroke lands in the field; retry after a frame when the
+        // field is not mounted yet (or still disabled while the composer switches mode).
+        if (!focusTarget(target)) {
+          requestAnimationFrame(() => focusTarget(target));
+        }
       },
       setComposerMode: (mode) => composerModeAtom.set(mode),
       openDialog: (dialog) => openDialogAtom.set(dialog),

@@ -1,5 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { render } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../lib/i18n';
 import { navigate } from '../lib/router';
@@ -15,16 +14,28 @@ const ticket = buildTicket({ id: 't1', unread: true, lastMessagePreview: 'My ord
 function serverRoutes(signedIn: { value: boolean }) {
   return mockFetch({
     'GET /api/v1/auth/me': () =>
-      signedIn.value ? { body: { user: buildUser() } } : { status: 401, body: { error: { kind: 'unauthenticated', reason: 'auth.no_session', message: 'no', requestId: 'r' } } },
+      signedIn.value
+        ? { body: { user: buildUser() } }
+        : {
+            status: 401,
+            body: {
+              error: { kind: 'unauthenticated', reason: 'auth.no_session', message: 'no', requestId: 'r' },
+            },
+          },
     'POST /api/v1/auth/login': (request) => {
       const body = request.body as { email: string; password: string };
       if (body.password !== 'secret') {
-        return { status: 401, body: { error: { kind: 'unauthenticated', reason: 'auth.invalid', message: 'no', requestId: 'r' } } };
+        return {
+          status: 401,
+          body: { error: { kind: 'unauthenticated', reason: 'auth.invalid', message: 'no', requestId: 'r' } },
+        };
       }
       signedIn.value = true;
       return { body: { user: buildUser({ language: 'en' }) } };
     },
-    'GET /api/v1/tickets/counts': () => ({ body: { mine: 3, unassigned: 12_345, my_teams: 0, all: 12_348, pending: 1, solved: 9 } }),
+    'GET /api/v1/tickets/counts': () => ({
+      body: { mine: 3, unassigned: 12_345, my_teams: 0, all: 12_348, pending: 1, solved: 9 },
+    }),
     'GET /api/v1/tickets': () => ({ body: { data: [ticket], nextCursor: null } }),
     'GET /api/v1/users': () => ({ body: { data: [buildUser()] } }),
     'GET /api/v1/teams': () => ({ body: { data: [] } }),
@@ -48,7 +59,7 @@ describe('App', () => {
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByRole('navigation', { name: 'Views' })).toBeTruthy();
-    await waitFor(() => expect(screen.getByText('12,345')).toBeTruthy());
+    await waitFor(() => expect(screen.getByTitle('12,345').textContent).toBe('12.3K'));
     const login = requests.find((request) => request.url === '/api/v1/auth/login');
     expect(login?.headers['x-sightline-csrf']).toBe('1');
     expect(screen.getByRole('main')).toBeTruthy();

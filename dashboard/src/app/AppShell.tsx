@@ -4,7 +4,7 @@ import { ActionDialogs, ShortcutListener } from '../actions';
 import { useRegistry } from '../lib/registry';
 import { navigate, useLocation } from '../lib/router';
 import { useCurrentUser } from '../lib/session';
-import { openDialogAtom, DOM_IDS } from '../lib/workspace-state';
+import { DOM_IDS, openDialogAtom } from '../lib/workspace-state';
 import { IconButton } from '../ui/IconButton';
 import { Toaster } from '../ui/Toaster';
 
@@ -54,8 +54,18 @@ export function AppShell({ children }: { children: ReactNode }) {
           {headerItems.map((item) => (
             <item.component key={item.id} />
           ))}
-          <IconButton icon="keyboard" label={t('actions.help')} className="sl-header__icon" onClick={() => openDialogAtom.set('shortcuts')} />
-          <IconButton icon="command" label={t('actions.commands')} className="sl-header__icon" onClick={() => openDialogAtom.set('commands')} />
+          <IconButton
+            icon="keyboard"
+            label={t('actions.help')}
+            className="sl-header__icon"
+            onClick={() => openDialogAtom.set('shortcuts')}
+          />
+          <IconButton
+            icon="command"
+            label={t('actions.commands')}
+            className="sl-header__icon"
+            onClick={() => openDialogAtom.set('commands')}
+          />
         </div>
       </header>
       <main id={DOM_IDS.main} className="sl-main" tabIndex={-1}>

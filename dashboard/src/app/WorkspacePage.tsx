@@ -18,7 +18,11 @@ export function WorkspacePage({ params }: { params: RouteParams }) {
       </div>
       <div className="sl-workspace__conversation">
         {ticketId ? (
-          <ConversationPane key={ticketId} ticketId={ticketId} onBack={() => navigate(withSearch(inboxPath(view)))} />
+          <ConversationPane
+            key={ticketId}
+            ticketId={ticketId}
+            onBack={() => navigate(withSearch(inboxPath(view)))}
+          />
         ) : (
           <EmptyState title={t('conversation.select')}>
             <p className="sl-workspace__hint">

@@ -33,7 +33,8 @@ export interface ActionDefinition {
   /** Also fire while typing in a field (only sensible for mod+ shortcuts). */
   allowInFields?: boolean;
   predicate(context: ActionContext): boolean;
-  perform(context: ActionContext): void | Promise<unknown>;
+  /** May return a promise; runAction awaits it. */
+  perform(context: ActionContext): unknown;
 }
 
 export interface KeyLike {
@@ -124,7 +125,8 @@ export async function runAction(action: ActionDefinition, context: ActionContext
   await action.perform(context);
 }
 
-const isApple = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+const isApple =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 /** Human form of a shortcut for help and tooltips: `mod+k` → `Ctrl K` / `⌘ K`. */
 export function formatShortcut(shortcut: string): string[] {

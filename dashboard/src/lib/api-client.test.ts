@@ -24,7 +24,14 @@ describe('api client', () => {
     const { fetchMock } = mockFetch({
       'GET /api/v1/tickets': () => ({
         status: 401,
-        body: { error: { kind: 'unauthenticated', reason: 'session.expired', message: 'Sign in again', requestId: 'req_1' } },
+        body: {
+          error: {
+            kind: 'unauthenticated',
+            reason: 'session.expired',
+            message: 'Sign in again',
+            requestId: 'req_1',
+          },
+        },
       }),
     });
     vi.stubGlobal('fetch', fetchMock);
@@ -33,7 +40,12 @@ describe('api client', () => {
     const error = await api.get('/tickets').catch((caught: unknown) => caught);
     stop();
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 401, kind: 'unauthenticated', reason: 'session.expired', requestId: 'req_1' });
+    expect(error).toMatchObject({
+      status: 401,
+      kind: 'unauthenticated',
+      reason: 'session.expired',
+      requestId: 'req_1',
+    });
     expect(listener).toHaveBeenCalledTimes(1);
   });
 });

@@ -119,11 +119,15 @@ function createFormatters(language: string): Formatters {
       if (value < DAY) {
         const hours = Math.floor(value / HOUR);
         const minutes = Math.floor((value % HOUR) / MINUTE);
-        return minutes > 0 ? list.format([unit('hour').format(hours), unit('minute').format(minutes)]) : unit('hour').format(hours);
+        return minutes > 0
+          ? list.format([unit('hour').format(hours), unit('minute').format(minutes)])
+          : unit('hour').format(hours);
       }
       const days = Math.floor(value / DAY);
       const hours = Math.floor((value % DAY) / HOUR);
-      return hours > 0 ? list.format([unit('day').format(days), unit('hour').format(hours)]) : unit('day').format(days);
+      return hours > 0
+        ? list.format([unit('day').format(days), unit('hour').format(hours)])
+        : unit('day').format(days);
     },
   };
 }

@@ -14,7 +14,9 @@ function keysOf(tree: object, prefix = ''): string[] {
 }
 
 function valuesOf(tree: object): string[] {
-  return Object.values(tree).flatMap((value) => (typeof value === 'object' && value !== null ? valuesOf(value) : [String(value)]));
+  return Object.values(tree).flatMap((value) =>
+    typeof value === 'object' && value !== null ? valuesOf(value) : [String(value)],
+  );
 }
 
 describe('i18n', () => {
@@ -27,7 +29,9 @@ describe('i18n', () => {
     expect(keysOf(tree).sort()).toEqual(keysOf(en).sort());
     const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((match) => match[1]).sort();
     const english = Object.fromEntries(keysOf(en).map((key, index) => [key, valuesOf(en)[index] ?? '']));
-    const translated = Object.fromEntries(keysOf(tree).map((key, index) => [key, valuesOf(tree)[index] ?? '']));
+    const translated = Object.fromEntries(
+      keysOf(tree).map((key, index) => [key, valuesOf(tree)[index] ?? '']),
+    );
     for (const key of Object.keys(english)) {
       expect(placeholders(translated[key] ?? ''), key).toEqual(placeholders(english[key] ?? ''));
     }

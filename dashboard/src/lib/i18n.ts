@@ -74,6 +74,7 @@ export function createI18n(language: Language = initialLanguage()): I18n {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    showSupportNotice: false,
   });
   applyToDocument(language);
   return instance;

@@ -18,7 +18,9 @@ describe('linkify', () => {
       text: 'https://en.wikipedia.org/wiki/Foo_(bar)',
       href: 'https://en.wikipedia.org/wiki/Foo_(bar)',
     });
-    expect(linkify('javascript:alert(1) data:text/html,x')).toEqual([{ type: 'text', text: 'javascript:alert(1) data:text/html,x' }]);
+    expect(linkify('javascript:alert(1) data:text/html,x')).toEqual([
+      { type: 'text', text: 'javascript:alert(1) data:text/html,x' },
+    ]);
   });
 
   it('detects emoji-only messages', () => {

@@ -52,7 +52,8 @@ export function linkify(text: string): TextSegment[] {
   return segments;
 }
 
-const EMOJI_ONLY = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200d|\ufe0f|\s)+$/u;
+const EMOJI_ONLY =
+  /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200d|\ufe0f|\s)+$/u;
 
 /** 1–3 emoji and nothing else: shown large, as WhatsApp does. */
 export function isEmojiOnly(text: string): boolean {
@@ -60,8 +61,8 @@ export function isEmojiOnly(text: string): boolean {
   if (!trimmed || !EMOJI_ONLY.test(trimmed)) {
     return false;
   }
-  const graphemes = Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(trimmed)).filter(
-    (part) => part.segment.trim() !== '',
-  );
+  const graphemes = Array.from(
+    new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(trimmed),
+  ).filter((part) => part.segment.trim() !== '');
   return graphemes.length <= 3;
 }

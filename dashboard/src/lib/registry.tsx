@@ -66,7 +66,10 @@ export interface Registry {
   messageRenderers: Partial<Record<ContentKind, MessageRenderer>>;
 }
 
-export function createRegistry(features: FeatureDefinition[], coreActions: ActionDefinition[] = []): Registry {
+export function createRegistry(
+  features: FeatureDefinition[],
+  coreActions: ActionDefinition[] = [],
+): Registry {
   const byOrder = <T extends { order: number }>(items: T[]) => [...items].sort((a, b) => a.order - b.order);
   return {
     features,

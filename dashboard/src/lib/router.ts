@@ -43,7 +43,10 @@ export function useSearchParams(): URLSearchParams {
 }
 
 /** Replace some query parameters on the current path (empty values are removed). */
-export function updateSearch(changes: Record<string, string | undefined>, options: { replace?: boolean } = {}) {
+export function updateSearch(
+  changes: Record<string, string | undefined>,
+  options: { replace?: boolean } = {},
+) {
   const { pathname, search } = locationAtom.get();
   const params = new URLSearchParams(search);
   for (const [key, value] of Object.entries(changes)) {

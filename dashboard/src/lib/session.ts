@@ -1,6 +1,6 @@
 /** The signed-in agent: GET /auth/me, null when there is no session. */
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, API_BASE, request } from './api-client';
+import { API_BASE, ApiError, request } from './api-client';
 import { queryKeys } from './query-keys';
 import type { User } from './types';
 

@@ -89,7 +89,15 @@ export interface Page<T> {
 
 export type MessageDirection = 'inbound' | 'outbound' | 'internal';
 export type AuthorType = 'customer' | 'agent' | 'bot' | 'system';
-export type MessageStatus = 'received' | 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'played' | 'failed';
+export type MessageStatus =
+  | 'received'
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'read'
+  | 'played'
+  | 'failed';
 export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker' | (string & {});
 
 export interface ContactCard {

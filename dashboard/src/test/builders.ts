@@ -82,7 +82,10 @@ export function buildConversation() {
     },
     agent(text: string, overrides: Partial<Message> = {}) {
       messages.push(
-        buildMessage({ kind: 'text', body: text }, { direction: 'outbound', authorType: 'agent', authorName: 'Ana Agent', ...overrides }),
+        buildMessage(
+          { kind: 'text', body: text },
+          { direction: 'outbound', authorType: 'agent', authorName: 'Ana Agent', ...overrides },
+        ),
       );
       return api;
     },
@@ -90,7 +93,14 @@ export function buildConversation() {
       messages.push(
         buildMessage(
           { kind: 'note', body: text },
-          { direction: 'internal', authorType: 'agent', authorName: 'Ana Agent', wamid: null, status: 'received', ...overrides },
+          {
+            direction: 'internal',
+            authorType: 'agent',
+            authorName: 'Ana Agent',
+            wamid: null,
+            status: 'received',
+            ...overrides,
+          },
         ),
       );
       return api;

@@ -7,7 +7,12 @@ import { createRegistry, type FeatureDefinition } from '../lib/registry';
 import type { Language } from '../lib/types';
 
 export function createTestClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY }, mutations: { retry: false } } });
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, gcTime: Number.POSITIVE_INFINITY },
+      mutations: { retry: false },
+    },
+  });
 }
 
 export function renderWithProviders(
@@ -40,7 +45,12 @@ export function mockFetch(routes: Record<string, Handler>) {
   const fetchMock = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input), 'http://localhost');
     const method = (init.method ?? 'GET').toUpperCase();
-    const headers = Object.fromEntries(Object.entries((init.headers as Record<string, string>) ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
+    const headers = Object.fromEntries(
+      Object.entries((init.headers as Record<string, string>) ?? {}).map(([key, value]) => [
+        key.toLowerCase(),
+        value,
+      ]),
+    );
     const request: RecordedRequest = {
       method,
       url: url.pathname + url.search,
@@ -55,7 +65,10 @@ export function mockFetch(routes: Record<string, Handler>) {
     const result = handler(request) ?? {};
     const status = result.status ?? 200;
     const text = result.body === undefined ? '' : JSON.stringify(result.body);
-    return new Response(status === 204 ? null : text, { status, headers: { 'content-type': 'application/json' } });
+    return new Response(status === 204 ? null : text, {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
   };
   return { fetchMock: fetchMock as typeof fetch, requests };
 }

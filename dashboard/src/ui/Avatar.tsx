@@ -22,7 +22,12 @@ export function Avatar({ name, seed, size = 32 }: { name: string; seed: string; 
     <span
       className="sl-avatar"
       aria-hidden="true"
-      style={{ background: `hsl(${hueFor(seed)} 45% 38%)`, inlineSize: size, blockSize: size, fontSize: size * 0.4 }}
+      style={{
+        background: `hsl(${hueFor(seed)} 45% 38%)`,
+        inlineSize: size,
+        blockSize: size,
+        fontSize: size * 0.4,
+      }}
     >
       {initialsOf(name) || '?'}
     </span>

@@ -6,8 +6,19 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   ref?: Ref<HTMLButtonElement>;
 }
 
-export function Button({ variant = 'secondary', size = 'md', className, type = 'button', ...rest }: ButtonProps) {
-  const classes = ['sl-button', `sl-button--${variant}`, size === 'sm' ? 'sl-button--sm' : '', className ?? '']
+export function Button({
+  variant = 'secondary',
+  size = 'md',
+  className,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
+  const classes = [
+    'sl-button',
+    `sl-button--${variant}`,
+    size === 'sm' ? 'sl-button--sm' : '',
+    className ?? '',
+  ]
     .filter(Boolean)
     .join(' ');
   return <button type={type} className={classes} {...rest} />;

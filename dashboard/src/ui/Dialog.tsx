@@ -8,7 +8,8 @@ export interface DialogProps {
   children: ReactNode;
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
 /** A modal dialog: labelled, traps Tab, closes on Escape or backdrop, restores focus on close. */
 export function Dialog({ title, closeLabel, onClose, children }: DialogProps) {
@@ -18,7 +19,8 @@ export function Dialog({ title, closeLabel, onClose, children }: DialogProps) {
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const panel = panelRef.current;
-    const first = panel?.querySelector<HTMLElement>('[data-autofocus]') ?? panel?.querySelector<HTMLElement>(FOCUSABLE);
+    const first =
+      panel?.querySelector<HTMLElement>('[data-autofocus]') ?? panel?.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
     return () => previous?.focus?.();
   }, []);
@@ -45,6 +47,7 @@ export function Dialog({ title, closeLabel, onClose, children }: DialogProps) {
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: backdrop click is a mouse convenience; Escape is the keyboard path
     <div
       className="sl-dialog-backdrop"
       onMouseDown={(event) => {
@@ -53,7 +56,14 @@ export function Dialog({ title, closeLabel, onClose, children }: DialogProps) {
         }
       }}
     >
-      <div ref={panelRef} role="dialog" aria-modal="true" aria-labelledby={titleId} className="sl-dialog" onKeyDown={onKeyDown}>
+      <div
+        ref={panelRef}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        className="sl-dialog"
+        onKeyDown={onKeyDown}
+      >
         <div className="sl-dialog__header">
           <h2 id={titleId} className="sl-dialog__title">
             {title}

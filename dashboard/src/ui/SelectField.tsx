@@ -6,16 +6,27 @@ export interface SelectFieldProps {
   onChange(value: string): void;
   children: ReactNode;
   hideLabel?: boolean;
+  /** Label beside the select instead of above it. */
+  inline?: boolean;
   disabled?: boolean;
   id?: string;
 }
 
 /** A labelled native select: keyboard- and screen-reader-friendly by default. */
-export function SelectField({ label, value, onChange, children, hideLabel, disabled, id }: SelectFieldProps) {
+export function SelectField({
+  label,
+  value,
+  onChange,
+  children,
+  hideLabel,
+  inline,
+  disabled,
+  id,
+}: SelectFieldProps) {
   const generated = useId();
   const selectId = id ?? generated;
   return (
-    <div className="sl-field">
+    <div className={inline ? 'sl-field sl-field--inline' : 'sl-field'}>
       <label htmlFor={selectId} className={hideLabel ? 'sl-visually-hidden' : 'sl-label'}>
         {label}
       </label>

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from '../database.types.ts';
+
+const STATEMENT_CACHE_SIZE = 500;
 
 /**
  * Embedded SQLite in WAL mode with synchronous=FULL: a commit is on disk before we acknowledge it.
- * Group commit (see tickets ingest) keeps that cheap by batching concurrent webhooks.
+ * Group commit (see ingest) keeps that cheap by batching concurrent webhooks.
  */
 export function openSqlite(file: string): Kysely<Database> {
   if (file !== ':memory:') {
@@ -17,5 +19,33 @@ export function openSqlite(file: string): Kysely<Database> {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running most of ours. Queries are
+ * generated from a fixed set of builders, so a small LRU of prepared statements covers the hot path.
+ */
+function withStatementCache(database: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => {
+      cache.clear();
+      database.close();
+    },
+    prepare: (sql: string) => {
+      const cached = cache.get(sql);
+      if (cached) {
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = database.prepare(sql) as unknown as SqliteStatement;
+      cache.set(sql, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) {
+        cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
 }

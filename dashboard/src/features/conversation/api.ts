@@ -5,8 +5,15 @@ export const MESSAGE_PAGE_SIZE = 100;
 
 const ticketPath = (ticketId: string) => `/tickets/${encodeURIComponent(ticketId)}`;
 
-export function fetchMessages(ticketId: string, cursor: string | null, signal?: AbortSignal): Promise<Page<Message>> {
-  return api.get<Page<Message>>(`${ticketPath(ticketId)}/messages${toQueryString({ cursor, limit: MESSAGE_PAGE_SIZE })}`, signal);
+export function fetchMessages(
+  ticketId: string,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<Page<Message>> {
+  return api.get<Page<Message>>(
+    `${ticketPath(ticketId)}/messages${toQueryString({ cursor, limit: MESSAGE_PAGE_SIZE })}`,
+    signal,
+  );
 }
 
 export function fetchTicketEvents(ticketId: string, signal?: AbortSignal): Promise<TicketEvent[]> {

@@ -39,7 +39,10 @@ export function describeEvent(event: TicketEvent, t: TFunction, directory: Direc
       return t('events.reopened', { actor });
     case 'status_changed': {
       const status = field(data, 'to', 'status');
-      return t('events.status_changed', { actor, status: typeof status === 'string' ? t(`status.${status}`) : '?' });
+      return t('events.status_changed', {
+        actor,
+        status: typeof status === 'string' ? t(`status.${status}`) : '?',
+      });
     }
     case 'priority_changed': {
       const priority = field(data, 'to', 'priority');
@@ -65,7 +68,9 @@ export function describeEvent(event: TicketEvent, t: TFunction, directory: Direc
     case 'tags_changed': {
       const tags = field(data, 'to', 'tags');
       const list = Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [];
-      return list.length > 0 ? t('events.tags_changed', { actor, tags: list.join(', ') }) : t('events.tags_cleared', { actor });
+      return list.length > 0
+        ? t('events.tags_changed', { actor, tags: list.join(', ') })
+        : t('events.tags_cleared', { actor });
     }
     default:
       return t('events.other', { kind: event.kind });

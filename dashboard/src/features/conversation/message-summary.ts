@@ -43,7 +43,12 @@ export function summarizeMessage(message: Message, t: TFunction): string {
     case 'location':
       return content.name || content.address || t('content.location');
     case 'contacts':
-      return content.cards.map((card) => card.formattedName).filter(Boolean).join(', ') || t('content.contacts');
+      return (
+        content.cards
+          .map((card) => card.formattedName)
+          .filter(Boolean)
+          .join(', ') || t('content.contacts')
+      );
     case 'interactive':
       return content.title;
     case 'button':

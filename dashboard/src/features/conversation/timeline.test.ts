@@ -10,7 +10,9 @@ describe('buildTimeline', () => {
       .inbound({ kind: 'reaction', targetWamid: wamid, emoji: '👍' })
       .inbound({ kind: 'reaction', targetWamid: wamid, emoji: '🎉' });
     const [, message] = buildTimeline(conversation.messages);
-    expect(message?.type === 'message' && message.reactions).toEqual([{ emoji: '🎉', count: 1, authorTypes: ['customer'] }]);
+    expect(message?.type === 'message' && message.reactions).toEqual([
+      { emoji: '🎉', count: 1, authorTypes: ['customer'] },
+    ]);
 
     conversation.inbound({ kind: 'reaction', targetWamid: wamid, emoji: '' });
     const [, cleared] = buildTimeline(conversation.messages);
@@ -18,15 +20,23 @@ describe('buildTimeline', () => {
   });
 
   it('does not double-count a reaction the server already folded in', () => {
-    const conversation = buildConversation().agent('Done!', { reactions: [{ emoji: '👍', authorType: 'customer' }] });
+    const conversation = buildConversation().agent('Done!', {
+      reactions: [{ emoji: '👍', authorType: 'customer' }],
+    });
     const wamid = conversation.last().wamid as string;
     conversation.inbound({ kind: 'reaction', targetWamid: wamid, emoji: '👍' });
     const message = buildTimeline(conversation.messages).find((item) => item.type === 'message');
-    expect(message?.type === 'message' && message.reactions).toEqual([{ emoji: '👍', count: 1, authorTypes: ['customer'] }]);
+    expect(message?.type === 'message' && message.reactions).toEqual([
+      { emoji: '👍', count: 1, authorTypes: ['customer'] },
+    ]);
   });
 
   it('turns a reaction to an unknown message into a notice', () => {
-    const conversation = buildConversation().inbound({ kind: 'reaction', targetWamid: 'wamid.elsewhere', emoji: '😮' });
+    const conversation = buildConversation().inbound({
+      kind: 'reaction',
+      targetWamid: 'wamid.elsewhere',
+      emoji: '😮',
+    });
     expect(buildTimeline(conversation.messages).map((item) => item.type)).toEqual(['day', 'notice']);
   });
 

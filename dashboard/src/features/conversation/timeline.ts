@@ -19,7 +19,14 @@ export interface QuoteView {
 
 export type TimelineItem =
   | { type: 'day'; key: string; at: number }
-  | { type: 'message'; key: string; at: number; message: Message; reactions: ReactionChip[]; quote: QuoteView | null }
+  | {
+      type: 'message';
+      key: string;
+      at: number;
+      message: Message;
+      reactions: ReactionChip[];
+      quote: QuoteView | null;
+    }
   | { type: 'notice'; key: string; at: number; message: Message }
   | { type: 'event'; key: string; at: number; event: TicketEvent };
 
@@ -30,7 +37,9 @@ export function sortMessages(messages: readonly Message[]): Message[] {
 }
 
 /** Latest reaction per reactor on each target wamid; an empty emoji removes the reaction. */
-function collectReactions(messages: readonly Message[]): Map<string, Map<string, { emoji: string; authorType: AuthorType }>> {
+function collectReactions(
+  messages: readonly Message[],
+): Map<string, Map<string, { emoji: string; authorType: AuthorType }>> {
   const byTarget = new Map<string, Map<string, { emoji: string; authorType: AuthorType }>>();
   for (const message of messages) {
     if (message.content.kind !== 'reaction') {
@@ -73,7 +82,11 @@ function mergeReactions(
   return merged;
 }
 
-function resolveQuote(message: Message, byId: Map<string, Message>, byWamid: Map<string, Message>): QuoteView | null {
+function resolveQuote(
+  message: Message,
+  byId: Map<string, Message>,
+  byWamid: Map<string, Message>,
+): QuoteView | null {
   const context = message.context;
   if (!context || (!context.quotedWamid && !context.quotedMessageId)) {
     return null;
@@ -82,7 +95,11 @@ function resolveQuote(message: Message, byId: Map<string, Message>, byWamid: Map
     (context.quotedMessageId ? byId.get(context.quotedMessageId) : undefined) ??
     (context.quotedWamid ? byWamid.get(context.quotedWamid) : undefined) ??
     null;
-  return { messageId: quoted?.id ?? context.quotedMessageId, message: quoted, preview: context.quotedPreview };
+  return {
+    messageId: quoted?.id ?? context.quotedMessageId,
+    message: quoted,
+    preview: context.quotedPreview,
+  };
 }
 
 function dayKey(at: number): string {
@@ -90,10 +107,15 @@ function dayKey(at: number): string {
   return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
 }
 
-export function buildTimeline(messages: readonly Message[], events: readonly TicketEvent[] = []): TimelineItem[] {
+export function buildTimeline(
+  messages: readonly Message[],
+  events: readonly TicketEvent[] = [],
+): TimelineItem[] {
   const sorted = sortMessages(messages);
   const byId = new Map(sorted.map((message) => [message.id, message]));
-  const byWamid = new Map(sorted.filter((message) => message.wamid).map((message) => [message.wamid as string, message]));
+  const byWamid = new Map(
+    sorted.filter((message) => message.wamid).map((message) => [message.wamid as string, message]),
+  );
   const reactions = collectReactions(sorted);
 
   const items: Exclude<TimelineItem, { type: 'day' }>[] = [];

@@ -39,9 +39,11 @@ export function sendText(waId: string, text: string): Promise<string | null> {
 }
 
 export function sendMedia(waId: string, media: MediaUpload): Promise<string | null> {
-  return request<unknown>(`${customerPath(waId)}/messages`, { method: 'POST', body: media, quiet401: true }).then(
-    parseSentWamid,
-  );
+  return request<unknown>(`${customerPath(waId)}/messages`, {
+    method: 'POST',
+    body: media,
+    quiet401: true,
+  }).then(parseSentWamid);
 }
 
 export function sendInteractiveReply(waId: string, reply: { replyTo: string; id: string; title: string }) {

@@ -93,7 +93,8 @@ export function parseInteractive(value: unknown): PhoneInteractive | null {
   };
   if (Array.isArray(action.buttons)) {
     const options = action.buttons.flatMap((button) => {
-      const reply = isRecord(button) && isRecord(button.reply) ? button.reply : isRecord(button) ? button : {};
+      const reply =
+        isRecord(button) && isRecord(button.reply) ? button.reply : isRecord(button) ? button : {};
       const id = str(reply.id);
       const title = str(reply.title);
       return id && title ? [{ id, title }] : [];
@@ -106,7 +107,9 @@ export function parseInteractive(value: unknown): PhoneInteractive | null {
         ? section.rows.flatMap((row) => {
             const id = isRecord(row) ? str(row.id) : null;
             const title = isRecord(row) ? str(row.title) : null;
-            return id && title ? [{ id, title, description: isRecord(row) ? str(row.description) : null }] : [];
+            return id && title
+              ? [{ id, title, description: isRecord(row) ? str(row.description) : null }]
+              : [];
           })
         : [],
     );

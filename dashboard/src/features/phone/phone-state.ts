@@ -32,7 +32,9 @@ function load(): Persisted {
         customers: Array.isArray(parsed.customers) ? parsed.customers : [],
         // An entry still "sending" after a reload never finished.
         sent: Array.isArray(parsed.sent)
-          ? parsed.sent.map((entry) => (entry.status === 'sending' ? { ...entry, status: 'failed' as const } : entry))
+          ? parsed.sent.map((entry) =>
+              entry.status === 'sending' ? { ...entry, status: 'failed' as const } : entry,
+            )
           : [],
       };
     }

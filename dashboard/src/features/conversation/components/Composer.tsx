@@ -117,7 +117,10 @@ export function Composer({ ticket }: { ticket: Ticket }) {
             className={`sl-composer__mode${mode === option ? ' sl-composer__mode--active' : ''}`}
             onClick={() => setMode(option)}
           >
-            <Icon name={option === 'note' ? 'note' : 'reply'} className={option === 'reply' ? 'sl-mirror' : undefined} />
+            <Icon
+              name={option === 'note' ? 'note' : 'reply'}
+              className={option === 'reply' ? 'sl-mirror' : undefined}
+            />
             {t(option === 'note' ? 'composer.modeNote' : 'composer.modeReply')}
           </button>
         ))}
@@ -140,8 +143,14 @@ export function Composer({ ticket }: { ticket: Ticket }) {
           rows={2}
           value={draft}
           disabled={blocked}
-          aria-describedby={hintId}
-          placeholder={blocked ? t('composer.blockedPlaceholder') : isNote ? t('composer.notePlaceholder') : t('composer.placeholder')}
+          aria-describedby={blocked ? 'sl-window-closed-title' : hintId}
+          placeholder={
+            blocked
+              ? t('composer.blockedPlaceholder')
+              : isNote
+                ? t('composer.notePlaceholder')
+                : t('composer.placeholder')
+          }
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={onKeyDown}
         />
@@ -153,9 +162,15 @@ export function Composer({ ticket }: { ticket: Ticket }) {
           </Button>
         </div>
       </div>
-      <p id={hintId} className={error ? 'sl-composer__error' : 'sl-composer__hint'} role={error ? 'alert' : undefined}>
-        {error ?? (isNote ? t('composer.noteHint') : t('composer.keyHint'))}
-      </p>
+      {error || !blocked ? (
+        <p
+          id={hintId}
+          className={error ? 'sl-composer__error' : 'sl-composer__hint'}
+          role={error ? 'alert' : undefined}
+        >
+          {error ?? (isNote ? t('composer.noteHint') : t('composer.keyHint'))}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -33,9 +33,10 @@ export function ConversationPane({ ticketId, onBack }: { ticketId: string; onBac
     currentTicketAtom.set(ticket ?? null);
   }, [ticket]);
   useEffect(() => () => currentTicketAtom.set(null), []);
+  // The pane is keyed by ticket id, so this runs once per opened ticket.
   useEffect(() => {
     composerModeAtom.set('reply');
-  }, [ticketId]);
+  }, []);
 
   const directory = useMemo<Directory>(() => {
     const userNames = new Map((users.data ?? []).map((user) => [user.id, user.name || user.email]));
@@ -69,7 +70,10 @@ export function ConversationPane({ ticketId, onBack }: { ticketId: string; onBac
   }
 
   const customerName =
-    ticket.contact.name || (ticket.contact.username ? `@${ticket.contact.username}` : null) || (ticket.contact.waId ? `+${ticket.contact.waId}` : null) || t('inbox.unknownContact');
+    ticket.contact.name ||
+    (ticket.contact.username ? `@${ticket.contact.username}` : null) ||
+    (ticket.contact.waId ? `+${ticket.contact.waId}` : null) ||
+    t('inbox.unknownContact');
   return (
     <div className={`sl-conversation${detailsOpen ? ' sl-conversation--details-open' : ''}`}>
       <section className="sl-conversation__main" aria-label={t('conversation.label', { name: customerName })}>

@@ -22,7 +22,8 @@ function referralText(referral: Ticket['referral']): string | null {
 export function CustomerProfile({ ticket }: { ticket: Ticket }) {
   const { t, i18n } = useTranslation();
   const { contact } = ticket;
-  const name = contact.name || (contact.username ? `@${contact.username}` : null) || t('inbox.unknownContact');
+  const name =
+    contact.name || (contact.username ? `@${contact.username}` : null) || t('inbox.unknownContact');
   const language = contact.language ?? ticket.language;
   const referral = referralText(ticket.referral);
   return (

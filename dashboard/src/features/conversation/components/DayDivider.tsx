@@ -5,7 +5,7 @@ export function DayDivider({ at }: { at: number }) {
   const format = useFormatters();
   const now = useNow();
   return (
-    <div className="sl-day" role="separator" aria-label={format.day(at, now)}>
+    <div className="sl-day">
       <span>{format.day(at, now)}</span>
     </div>
   );

@@ -11,7 +11,12 @@ export function DetailsPanel({ ticket, onClose }: { ticket: Ticket; onClose(): v
     <aside className="sl-details" aria-label={t('conversation.details')}>
       <div className="sl-details__head">
         <h2 className="sl-details__title">{t('conversation.details')}</h2>
-        <IconButton icon="close" label={t('conversation.hideDetails')} className="sl-details__close" onClick={onClose} />
+        <IconButton
+          icon="close"
+          label={t('conversation.hideDetails')}
+          className="sl-details__close"
+          onClick={onClose}
+        />
       </div>
       {ticketPanels.map((panel) => (
         <section key={panel.id} className="sl-details__section" aria-labelledby={`sl-panel-${panel.id}`}>

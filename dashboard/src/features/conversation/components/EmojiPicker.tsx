@@ -4,22 +4,67 @@ import { IconButton } from '../../../ui/IconButton';
 import { useDismiss } from '../../../ui/use-dismiss';
 
 export const EMOJIS = [
-  '😀', '😊', '🙂', '😉', '😍', '🥰', '😂', '🤣', '😅', '😇', '🤔', '🙄', '😔', '😢', '😭', '😡',
-  '😮', '😴', '🤝', '🙏', '👍', '👎', '👌', '👋', '👏', '💪', '🙌', '✌️', '❤️', '💙', '💚', '💛',
-  '🔥', '✨', '🎉', '✅', '❌', '⚠️', '❓', '❗', '⏳', '📦', '🚚', '📞', '📧', '📷', '📎', '🔧',
+  '😀',
+  '😊',
+  '🙂',
+  '😉',
+  '😍',
+  '🥰',
+  '😂',
+  '🤣',
+  '😅',
+  '😇',
+  '🤔',
+  '🙄',
+  '😔',
+  '😢',
+  '😭',
+  '😡',
+  '😮',
+  '😴',
+  '🤝',
+  '🙏',
+  '👍',
+  '👎',
+  '👌',
+  '👋',
+  '👏',
+  '💪',
+  '🙌',
+  '✌️',
+  '❤️',
+  '💙',
+  '💚',
+  '💛',
+  '🔥',
+  '✨',
+  '🎉',
+  '✅',
+  '❌',
+  '⚠️',
+  '❓',
+  '❗',
+  '⏳',
+  '📦',
+  '🚚',
+  '📞',
+  '📧',
+  '📷',
+  '📎',
+  '🔧',
 ];
 
 /** A small built-in emoji palette; arrow keys move between emoji, Escape closes. */
 export function EmojiPicker({ onPick, disabled }: { onPick(emoji: string): void; disabled?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const panelRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLFieldSetElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, panelRef, close, triggerRef);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLFieldSetElement>) => {
     const buttons = Array.from(panelRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? []);
     const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const rtl = document.documentElement.dir === 'rtl';
@@ -51,14 +96,8 @@ export function EmojiPicker({ onPick, disabled }: { onPick(emoji: string): void;
         }}
       />
       {open ? (
-        <div
-          ref={panelRef}
-          id={panelId}
-          className="sl-popover sl-emoji__panel"
-          role="group"
-          aria-label={t('composer.emoji')}
-          onKeyDown={onKeyDown}
-        >
+        <fieldset ref={panelRef} id={panelId} className="sl-popover sl-emoji__panel" onKeyDown={onKeyDown}>
+          <legend className="sl-visually-hidden">{t('composer.emoji')}</legend>
           {EMOJIS.map((emoji) => (
             <button
               key={emoji}
@@ -72,7 +111,7 @@ export function EmojiPicker({ onPick, disabled }: { onPick(emoji: string): void;
               {emoji}
             </button>
           ))}
-        </div>
+        </fieldset>
       ) : null}
     </div>
   );

@@ -65,8 +65,13 @@ function MessageBubbleImpl({ message, reactions, quote, customerName }: MessageB
           <MessageContentView message={message} />
         )}
         <span className="sl-bubble__footer">
-          {message.editedAt && !message.deletedAt ? <span className="sl-bubble__edited">{t('conversation.edited')}</span> : null}
-          <time dateTime={new Date(message.createdAt).toISOString()} title={format.dateTime(message.createdAt)}>
+          {message.editedAt && !message.deletedAt ? (
+            <span className="sl-bubble__edited">{t('conversation.edited')}</span>
+          ) : null}
+          <time
+            dateTime={new Date(message.createdAt).toISOString()}
+            title={format.dateTime(message.createdAt)}
+          >
             {format.time(message.createdAt)}
           </time>
           {message.direction === 'outbound' ? <StatusTicks message={message} /> : null}
@@ -74,9 +79,15 @@ function MessageBubbleImpl({ message, reactions, quote, customerName }: MessageB
         {reactions.length > 0 ? (
           <ul className="sl-reactions" aria-label={t('conversation.reactions')}>
             {reactions.map((reaction) => (
-              <li key={reaction.emoji} className="sl-reactions__chip" title={reaction.authorTypes.map((type) => t(`conversation.${type}`)).join(', ')}>
+              <li
+                key={reaction.emoji}
+                className="sl-reactions__chip"
+                title={reaction.authorTypes.map((type) => t(`conversation.${type}`)).join(', ')}
+              >
                 <span>{reaction.emoji}</span>
-                {reaction.count > 1 ? <span className="sl-reactions__count">{format.number(reaction.count)}</span> : null}
+                {reaction.count > 1 ? (
+                  <span className="sl-reactions__count">{format.number(reaction.count)}</span>
+                ) : null}
               </li>
             ))}
           </ul>

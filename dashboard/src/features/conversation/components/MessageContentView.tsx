@@ -35,7 +35,11 @@ export function MessageContentView({ message }: { message: Message }) {
       return <OrderCard content={content} />;
     case 'unsupported':
     case 'unknown':
-      return <p className="sl-text sl-text--muted">{t('conversation.unsupported', { type: unsupportedType(message) })}</p>;
+      return (
+        <p className="sl-text sl-text--muted">
+          {t('conversation.unsupported', { type: unsupportedType(message) })}
+        </p>
+      );
     default:
       // system, edit, revoke, request_welcome and reactions are drawn as notices; anything else as text
       return <RichText text={message.body ?? summarizeMessage(message, t)} />;

@@ -25,9 +25,13 @@ export function PreviousTickets({ ticket }: { ticket: Ticket }) {
                 navigate(withSearch(inboxPath(currentInboxView(), previous.id)));
               }}
             >
-              <span className="sl-previous__number">{t('inbox.ticketNumber', { number: previous.number })}</span>
+              <span className="sl-previous__number">
+                {t('inbox.ticketNumber', { number: previous.number })}
+              </span>
               <Badge tone="outline">{t(`status.${previous.status}`)}</Badge>
-              <time dateTime={new Date(previous.createdAt).toISOString()}>{format.date(previous.createdAt)}</time>
+              <time dateTime={new Date(previous.createdAt).toISOString()}>
+                {format.date(previous.createdAt)}
+              </time>
             </a>
           </li>
         );

@@ -5,9 +5,21 @@ import type { Message } from '../../../lib/types';
 function Ticks({ count }: { count: 1 | 2 }) {
   return (
     <svg viewBox="0 0 18 12" className="sl-ticks__svg" aria-hidden="true" focusable="false">
-      <path d="M1 6.5l3.2 3.2L10.5 2.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+      <path
+        d="M1 6.5l3.2 3.2L10.5 2.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+      />
       {count === 2 ? (
-        <path d="M7 9.2l.5.5L13.8 2.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+        <path
+          d="M7 9.2l.5.5L13.8 2.5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+          strokeLinecap="round"
+        />
       ) : null}
     </svg>
   );
@@ -37,10 +49,21 @@ export function StatusTicks({ message }: { message: Message }) {
   }
   if (status === 'queued' || status === 'sending') {
     return (
-      <span className="sl-ticks sl-ticks--pending" role="img" aria-label={t('ticks.sending')} title={t('ticks.sending')}>
+      <span
+        className="sl-ticks sl-ticks--pending"
+        role="img"
+        aria-label={t('ticks.sending')}
+        title={t('ticks.sending')}
+      >
         <svg viewBox="0 0 12 12" className="sl-ticks__clock" aria-hidden="true" focusable="false">
           <circle cx="6" cy="6" r="4.8" fill="none" stroke="currentColor" strokeWidth="1.2" />
-          <path d="M6 3.4V6l1.8 1.1" fill="none" stroke="currentColor" strokeWidth="1.2" strokeLinecap="round" />
+          <path
+            d="M6 3.4V6l1.8 1.1"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.2"
+            strokeLinecap="round"
+          />
         </svg>
       </span>
     );
@@ -61,7 +84,12 @@ export function StatusTicks({ message }: { message: Message }) {
   }
   if (status === 'read' || status === 'played') {
     return (
-      <span className="sl-ticks sl-ticks--read" role="img" aria-label={t(`ticks.${status}`)} title={t(`ticks.${status}`)}>
+      <span
+        className="sl-ticks sl-ticks--read"
+        role="img"
+        aria-label={t(`ticks.${status}`)}
+        title={t(`ticks.${status}`)}
+      >
         <Ticks count={2} />
       </span>
     );

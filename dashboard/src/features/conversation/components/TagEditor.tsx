@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notify } from '../../../lib/toast';
 import { useUpdateTicket } from '../../../lib/tickets';
+import { notify } from '../../../lib/toast';
 import type { Ticket } from '../../../lib/types';
 import { Icon } from '../../../ui/Icon';
 
@@ -14,7 +14,8 @@ export function TagEditor({ ticket }: { ticket: Ticket }) {
   const update = useUpdateTicket(ticket.id);
   const [text, setText] = useState('');
   const inputId = useId();
-  const save = (tags: string[]) => update.mutate({ tags }, { onError: () => notify(t('ticket.updateFailed')) });
+  const save = (tags: string[]) =>
+    update.mutate({ tags }, { onError: () => notify(t('ticket.updateFailed')) });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

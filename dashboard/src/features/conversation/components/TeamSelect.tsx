@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { notify } from '../../../lib/toast';
 import { useTeams, useUpdateTicket } from '../../../lib/tickets';
+import { notify } from '../../../lib/toast';
 import type { Ticket } from '../../../lib/types';
 import { SelectField } from '../../../ui/SelectField';
 
@@ -15,7 +15,9 @@ export function TeamSelect({ ticket }: { ticket: Ticket }) {
     <SelectField
       label={t('ticket.team')}
       value={ticket.teamId ?? ''}
-      onChange={(value) => update.mutate({ teamId: value || null }, { onError: () => notify(t('ticket.updateFailed')) })}
+      onChange={(value) =>
+        update.mutate({ teamId: value || null }, { onError: () => notify(t('ticket.updateFailed')) })
+      }
     >
       <option value="">{t('ticket.noTeam')}</option>
       {teams.data.map((team) => (

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ActionButton, assignToMe, reopen, setPending, solve } from '../../../actions';
-import { notify } from '../../../lib/toast';
 import { useUpdateTicket, useUsers } from '../../../lib/tickets';
+import { notify } from '../../../lib/toast';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, type TicketPatch } from '../../../lib/types';
 import { SelectField } from '../../../ui/SelectField';
 
@@ -10,7 +10,8 @@ export function TicketControls({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const users = useUsers();
   const update = useUpdateTicket(ticket.id);
-  const change = (patch: TicketPatch) => update.mutate(patch, { onError: () => notify(t('ticket.updateFailed')) });
+  const change = (patch: TicketPatch) =>
+    update.mutate(patch, { onError: () => notify(t('ticket.updateFailed')) });
   const assignable = (users.data ?? []).filter((user) => user.role !== 'auditor');
   const assigneeKnown = !ticket.assigneeId || assignable.some((user) => user.id === ticket.assigneeId);
   return (
@@ -28,14 +29,20 @@ export function TicketControls({ ticket }: { ticket: Ticket }) {
           onChange={(value) => change({ assigneeId: value || null })}
         >
           <option value="">{t('ticket.unassigned')}</option>
-          {!assigneeKnown && ticket.assigneeId ? <option value={ticket.assigneeId}>{t('events.someone')}</option> : null}
+          {!assigneeKnown && ticket.assigneeId ? (
+            <option value={ticket.assigneeId}>{t('events.someone')}</option>
+          ) : null}
           {assignable.map((user) => (
             <option key={user.id} value={user.id}>
               {user.name || user.email}
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('ticket.status')} value={ticket.status} onChange={(value) => change({ status: value as Ticket['status'] })}>
+        <SelectField
+          label={t('ticket.status')}
+          value={ticket.status}
+          onChange={(value) => change({ status: value as Ticket['status'] })}
+        >
           {TICKET_STATUSES.map((status) => (
             <option key={status} value={status}>
               {t(`status.${status}`)}

@@ -12,19 +12,36 @@ interface TicketHeaderProps {
   onToggleDetails(): void;
 }
 
-export function TicketHeader({ ticket, customerName, detailsOpen, onBack, onToggleDetails }: TicketHeaderProps) {
+export function TicketHeader({
+  ticket,
+  customerName,
+  detailsOpen,
+  onBack,
+  onToggleDetails,
+}: TicketHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="sl-ticket-head">
       <div className="sl-ticket-head__top">
-        <IconButton icon="back" mirrored label={t('conversation.back')} className="sl-ticket-head__back" onClick={onBack} />
+        <IconButton
+          icon="back"
+          mirrored
+          label={t('conversation.back')}
+          className="sl-ticket-head__back"
+          onClick={onBack}
+        />
         <div className="sl-ticket-head__who">
           <h2 className="sl-ticket-head__name" dir="auto">
             {customerName}
           </h2>
           <span className="sl-ticket-head__sub">
             {t('inbox.ticketNumber', { number: ticket.number })}
-            {ticket.contact.waId ? <span dir="ltr"> · +{ticket.contact.waId}</span> : null}
+            {ticket.contact.waId ? (
+              <>
+                {' · '}
+                <bdi dir="ltr">+{ticket.contact.waId}</bdi>
+              </>
+            ) : null}
           </span>
         </div>
         {!ticket.window.open ? <Badge tone="warning">{t('composer.windowClosedShort')}</Badge> : null}

@@ -32,7 +32,9 @@ function bubbleOf(text: string | RegExp): HTMLElement {
 
 describe('Timeline', () => {
   it('puts the customer on one side, agents on the other, and marks internal notes', () => {
-    renderTimeline(buildConversation().customer('My router blinks red').agent('Let me check').note('VIP customer'));
+    renderTimeline(
+      buildConversation().customer('My router blinks red').agent('Let me check').note('VIP customer'),
+    );
     expect(bubbleOf('My router blinks red')).toHaveProperty('className', 'sl-msg sl-msg--in');
     expect(bubbleOf('Let me check').className).toContain('sl-msg--out');
     const note = bubbleOf('VIP customer');
@@ -52,9 +54,31 @@ describe('Timeline', () => {
   it('renders media as a card with kind, filename and caption', () => {
     renderTimeline(
       buildConversation()
-        .inbound({ kind: 'media', mediaKind: 'image', mediaId: 'm1', mimeType: 'image/jpeg', caption: 'The broken screen', filename: null })
-        .inbound({ kind: 'media', mediaKind: 'document', mediaId: 'm2', mimeType: 'application/pdf', caption: null, filename: 'invoice.pdf' })
-        .inbound({ kind: 'media', mediaKind: 'audio', mediaId: 'm3', mimeType: 'audio/ogg', caption: null, filename: null, voice: true }),
+        .inbound({
+          kind: 'media',
+          mediaKind: 'image',
+          mediaId: 'm1',
+          mimeType: 'image/jpeg',
+          caption: 'The broken screen',
+          filename: null,
+        })
+        .inbound({
+          kind: 'media',
+          mediaKind: 'document',
+          mediaId: 'm2',
+          mimeType: 'application/pdf',
+          caption: null,
+          filename: 'invoice.pdf',
+        })
+        .inbound({
+          kind: 'media',
+          mediaKind: 'audio',
+          mediaId: 'm3',
+          mimeType: 'audio/ogg',
+          caption: null,
+          filename: null,
+          voice: true,
+        }),
     );
     expect(screen.getByText('Photo')).toBeTruthy();
     expect(screen.getByText('The broken screen')).toBeTruthy();
@@ -63,9 +87,19 @@ describe('Timeline', () => {
   });
 
   it('links a location to OpenStreetMap', () => {
-    renderTimeline(buildConversation().inbound({ kind: 'location', latitude: 48.8584, longitude: 2.2945, name: 'Tour Eiffel', address: 'Paris' }));
+    renderTimeline(
+      buildConversation().inbound({
+        kind: 'location',
+        latitude: 48.8584,
+        longitude: 2.2945,
+        name: 'Tour Eiffel',
+        address: 'Paris',
+      }),
+    );
     const link = screen.getByRole('link', { name: 'Open in OpenStreetMap' });
-    expect(link.getAttribute('href')).toBe('https://www.openstreetmap.org/?mlat=48.858400&mlon=2.294500#map=16/48.858400/2.294500');
+    expect(link.getAttribute('href')).toBe(
+      'https://www.openstreetmap.org/?mlat=48.858400&mlon=2.294500#map=16/48.858400/2.294500',
+    );
     expect(link.getAttribute('rel')).toContain('noopener');
     expect(screen.getByText('Tour Eiffel')).toBeTruthy();
   });
@@ -75,14 +109,34 @@ describe('Timeline', () => {
       buildConversation()
         .inbound({
           kind: 'contacts',
-          cards: [{ formattedName: 'Bob Plumber', phones: [{ phone: '+33 6 00 00 00 01', waId: '33600000001' }], emails: [{ email: 'bob@example.com' }], organization: 'Bob & Co' }],
+          cards: [
+            {
+              formattedName: 'Bob Plumber',
+              phones: [{ phone: '+33 6 00 00 00 01', waId: '33600000001' }],
+              emails: [{ email: 'bob@example.com' }],
+              organization: 'Bob & Co',
+            },
+          ],
         })
-        .inbound({ kind: 'interactive', replyType: 'button_reply', replyId: 'yes', title: 'Yes, please', description: null })
+        .inbound({
+          kind: 'interactive',
+          replyType: 'button_reply',
+          replyId: 'yes',
+          title: 'Yes, please',
+          description: null,
+        })
         .inbound({ kind: 'button', payload: 'STOP', text: 'Stop promotions' })
-        .inbound({ kind: 'order', catalogId: 'cat', text: 'Deliver fast', items: [{ productRetailerId: 'SKU-1', quantity: 2, itemPrice: 9.5, currency: 'EUR' }] }),
+        .inbound({
+          kind: 'order',
+          catalogId: 'cat',
+          text: 'Deliver fast',
+          items: [{ productRetailerId: 'SKU-1', quantity: 2, itemPrice: 9.5, currency: 'EUR' }],
+        }),
     );
     expect(screen.getByText('Bob Plumber')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'bob@example.com' }).getAttribute('href')).toBe('mailto:bob@example.com');
+    expect(screen.getByRole('link', { name: 'bob@example.com' }).getAttribute('href')).toBe(
+      'mailto:bob@example.com',
+    );
     expect(screen.getByText('Tapped a button')).toBeTruthy();
     expect(screen.getByText('Yes, please')).toBeTruthy();
     expect(screen.getByText('Tapped a template button')).toBeTruthy();
@@ -115,7 +169,13 @@ describe('Timeline', () => {
     const conversation = buildConversation().agent('Which model do you have?');
     const quoted = conversation.last();
     conversation.customer('The X200', {
-      context: { quotedWamid: quoted.wamid, quotedMessageId: quoted.id, quotedPreview: null, forwarded: false, frequentlyForwarded: false },
+      context: {
+        quotedWamid: quoted.wamid,
+        quotedMessageId: quoted.id,
+        quotedPreview: null,
+        forwarded: false,
+        frequentlyForwarded: false,
+      },
     });
     renderTimeline(conversation);
     const reply = bubbleOf('The X200');
@@ -127,7 +187,11 @@ describe('Timeline', () => {
       buildConversation()
         .customer('Edited text', { editedAt: Date.now() })
         .customer('Secret', { deletedAt: Date.now() })
-        .inbound({ kind: 'system', body: 'Customer changed their number', systemType: 'customer_changed_number' })
+        .inbound({
+          kind: 'system',
+          body: 'Customer changed their number',
+          systemType: 'customer_changed_number',
+        })
         .event({ kind: 'assigned', data: { assigneeId: 'user_marc' } })
         .event({ kind: 'status_changed', data: { to: 'solved' } }),
     );
@@ -145,7 +209,10 @@ describe('Timeline', () => {
         .agent('one', { status: 'sent' })
         .agent('two', { status: 'delivered' })
         .agent('three', { status: 'read' })
-        .agent('four', { status: 'failed', error: { code: 131047, reason: 're-engagement', message: 'More than 24 hours have passed' } }),
+        .agent('four', {
+          status: 'failed',
+          error: { code: 131047, reason: 're-engagement', message: 'More than 24 hours have passed' },
+        }),
     );
     expect(screen.getByRole('img', { name: 'Sent' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'Delivered' })).toBeTruthy();

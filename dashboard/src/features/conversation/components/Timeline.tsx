@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message, TicketEvent } from '../../../lib/types';
 import type { Directory } from '../event-text';
@@ -24,6 +24,7 @@ export function Timeline({ ticketId, messages, events, customerName, directory }
   const scrollRef = useRef<HTMLDivElement>(null);
   const stuck = useRef(true);
   const shownTicket = useRef<string | null>(null);
+  const innerRef = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -38,19 +39,36 @@ export function Timeline({ ticketId, messages, events, customerName, directory }
     }
   }, [items, ticketId]);
 
+  // Late layout (fonts, cards, a media viewer's images) grows the content: stay pinned to the bottom.
+  useEffect(() => {
+    const element = scrollRef.current;
+    const inner = innerRef.current;
+    if (!element || !inner || typeof ResizeObserver === 'undefined') {
+      return undefined;
+    }
+    const observer = new ResizeObserver(() => {
+      if (stuck.current) {
+        element.scrollTop = element.scrollHeight;
+      }
+    });
+    observer.observe(inner);
+    return () => observer.disconnect();
+  }, []);
+
   return (
     <div
       ref={scrollRef}
       className="sl-timeline"
       role="log"
       aria-label={t('conversation.timeline')}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable log must be reachable by keyboard to scroll it
       tabIndex={0}
       onScroll={(event) => {
         const element = event.currentTarget;
         stuck.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_TO_BOTTOM_PX;
       }}
     >
-      <div className="sl-timeline__inner">
+      <div ref={innerRef} className="sl-timeline__inner">
         {items.map((item) => {
           switch (item.type) {
             case 'day':

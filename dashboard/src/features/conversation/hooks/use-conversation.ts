@@ -1,4 +1,10 @@
-import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import { queryKeys } from '../../../lib/query-keys';
 import { patchTicketInLists } from '../../../lib/tickets';
@@ -84,7 +90,6 @@ export function useMarkRead(ticket: Ticket | undefined) {
   const inFlight = useRef<string | null>(null);
   const id = ticket?.id;
   const unread = ticket?.unread ?? false;
-  const lastMessageAt = ticket?.lastMessageAt;
   useEffect(() => {
     if (!id || !unread || inFlight.current === id || document.visibilityState === 'hidden') {
       return;
@@ -93,12 +98,14 @@ export function useMarkRead(ticket: Ticket | undefined) {
     patchTicketInLists(client, id, { unread: false });
     markTicketRead(id)
       .then(() => {
-        client.setQueryData<Ticket>(queryKeys.ticket(id), (data) => (data ? { ...data, unread: false } : data));
+        client.setQueryData<Ticket>(queryKeys.ticket(id), (data) =>
+          data ? { ...data, unread: false } : data,
+        );
         void client.invalidateQueries({ queryKey: queryKeys.counts });
       })
       .catch(() => undefined)
       .finally(() => {
         inFlight.current = null;
       });
-  }, [client, id, unread, lastMessageAt]);
+  }, [client, id, unread]);
 }

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES } from '../../../lib/i18n';
-import { DOM_IDS } from '../../../lib/workspace-state';
 import { LANGUAGES, TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES } from '../../../lib/types';
+import { DOM_IDS } from '../../../lib/workspace-state';
 import { Button } from '../../../ui/Button';
 import { Icon } from '../../../ui/Icon';
 import { SelectField } from '../../../ui/SelectField';
@@ -31,7 +31,7 @@ export function FilterBar() {
   return (
     <div className="sl-filters">
       <div className="sl-filters__row">
-        <div className="sl-search" role="search">
+        <search className="sl-search">
           <Icon name="search" className="sl-search__icon" />
           <label htmlFor={DOM_IDS.search} className="sl-visually-hidden">
             {t('inbox.search')}
@@ -49,7 +49,21 @@ export function FilterBar() {
               }
             }}
           />
-        </div>
+        </search>
+      </div>
+      <div className="sl-filters__row">
+        <SelectField
+          inline
+          label={t('inbox.sort')}
+          value={sort}
+          onChange={(value) => setFilter('sort', value)}
+        >
+          {TICKET_SORTS.map((option) => (
+            <option key={option} value={option}>
+              {t(`inbox.sortOptions.${option}`)}
+            </option>
+          ))}
+        </SelectField>
         <Button
           size="sm"
           variant={activeCount > 0 ? 'primary' : 'secondary'}
@@ -61,17 +75,12 @@ export function FilterBar() {
           {activeCount > 0 ? <span className="sl-filters__count">{activeCount}</span> : null}
         </Button>
       </div>
-      <div className="sl-filters__row">
-        <SelectField label={t('inbox.sort')} value={sort} onChange={(value) => setFilter('sort', value)}>
-          {TICKET_SORTS.map((option) => (
-            <option key={option} value={option}>
-              {t(`inbox.sortOptions.${option}`)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
       <div id={panelId} className="sl-filters__panel" hidden={!expanded}>
-        <SelectField label={t('inbox.status')} value={filters.status ?? ''} onChange={(value) => setFilter('status', value)}>
+        <SelectField
+          label={t('inbox.status')}
+          value={filters.status ?? ''}
+          onChange={(value) => setFilter('status', value)}
+        >
           <option value="">{t('inbox.any')}</option>
           {TICKET_STATUSES.map((status) => (
             <option key={status} value={status}>
@@ -79,7 +88,11 @@ export function FilterBar() {
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('inbox.priority')} value={filters.priority ?? ''} onChange={(value) => setFilter('priority', value)}>
+        <SelectField
+          label={t('inbox.priority')}
+          value={filters.priority ?? ''}
+          onChange={(value) => setFilter('priority', value)}
+        >
           <option value="">{t('inbox.any')}</option>
           {TICKET_PRIORITIES.map((priority) => (
             <option key={priority} value={priority}>
@@ -87,7 +100,11 @@ export function FilterBar() {
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('inbox.language')} value={filters.language ?? ''} onChange={(value) => setFilter('language', value)}>
+        <SelectField
+          label={t('inbox.language')}
+          value={filters.language ?? ''}
+          onChange={(value) => setFilter('language', value)}
+        >
           <option value="">{t('inbox.any')}</option>
           {LANGUAGES.map((language) => (
             <option key={language} value={language} lang={language}>

@@ -15,7 +15,12 @@ export function InboxPane({ view, selectedId }: { view: InboxView; selectedId: s
       <div className="sl-inbox__list">
         <h1 className="sl-inbox__title">{t(`views.${view}`)}</h1>
         <FilterBar />
-        <TicketList view={view} filters={filters} selectedId={selectedId} hasFilters={activeCount > 0 || Boolean(filters.q)} />
+        <TicketList
+          view={view}
+          filters={filters}
+          selectedId={selectedId}
+          hasFilters={activeCount > 0 || Boolean(filters.q)}
+        />
       </div>
     </section>
   );

@@ -85,7 +85,11 @@ export function TicketList({ view, filters, selectedId, hasFilters }: TicketList
 
   return (
     <div ref={scrollRef} className="sl-list" tabIndex={-1}>
-      <ul className="sl-list__inner" aria-label={t('inbox.listLabel')} style={{ blockSize: virtualizer.getTotalSize() }}>
+      <ul
+        className="sl-list__inner"
+        aria-label={t('inbox.listLabel')}
+        style={{ blockSize: virtualizer.getTotalSize() }}
+      >
         {items.map((item) => {
           const ticket = tickets[item.index];
           return (

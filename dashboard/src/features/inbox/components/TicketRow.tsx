@@ -20,7 +20,12 @@ export const PRIORITY_TONES: Record<TicketSummary['priority'], BadgeTone> = {
 };
 
 export function contactLabel(contact: TicketSummary['contact'], fallback: string): string {
-  return contact.name || (contact.username ? `@${contact.username}` : null) || (contact.waId ? `+${contact.waId}` : null) || fallback;
+  return (
+    contact.name ||
+    (contact.username ? `@${contact.username}` : null) ||
+    (contact.waId ? `+${contact.waId}` : null) ||
+    fallback
+  );
 }
 
 interface TicketRowProps {
@@ -61,7 +66,11 @@ function TicketRowImpl({ ticket, href, selected, now, format, onOpen }: TicketRo
         ) : null}
         <span className="sl-row__name">{name}</span>
         <span className="sl-row__number">{t('inbox.ticketNumber', { number: ticket.number })}</span>
-        <time className="sl-row__time" dateTime={new Date(ticket.lastMessageAt).toISOString()} title={format.dateTime(ticket.lastMessageAt)}>
+        <time
+          className="sl-row__time"
+          dateTime={new Date(ticket.lastMessageAt).toISOString()}
+          title={format.dateTime(ticket.lastMessageAt)}
+        >
           {format.stamp(ticket.lastMessageAt, now)}
         </time>
       </span>
@@ -70,7 +79,9 @@ function TicketRowImpl({ ticket, href, selected, now, format, onOpen }: TicketRo
       </span>
       <span className="sl-row__meta">
         <Badge tone={STATUS_TONES[ticket.status]}>{t(`status.${ticket.status}`)}</Badge>
-        {ticket.priority !== 'normal' ? <Badge tone={PRIORITY_TONES[ticket.priority]}>{t(`priority.${ticket.priority}`)}</Badge> : null}
+        {ticket.priority !== 'normal' ? (
+          <Badge tone={PRIORITY_TONES[ticket.priority]}>{t(`priority.${ticket.priority}`)}</Badge>
+        ) : null}
         {ticket.tags.slice(0, MAX_TAGS).map((tag) => (
           <Badge key={tag} tone="outline">
             {tag}

@@ -37,7 +37,8 @@ export function useInboxFilters(): {
       filters,
       sort,
       activeCount,
-      setFilter: (key, value) => updateSearch({ [key]: key === 'sort' && value === 'last_activity' ? undefined : value }),
+      setFilter: (key, value) =>
+        updateSearch({ [key]: key === 'sort' && value === 'last_activity' ? undefined : value }),
       clear: () => updateSearch(Object.fromEntries(FILTER_KEYS.map((key) => [key, undefined]))),
     };
   }, [search]);

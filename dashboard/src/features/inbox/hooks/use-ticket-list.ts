@@ -33,5 +33,9 @@ export function useTicketList(view: InboxView, filters: TicketFilters) {
 }
 
 export function useTicketCounts() {
-  return useQuery({ queryKey: queryKeys.counts, queryFn: ({ signal }) => fetchCounts(signal), staleTime: 10_000 });
+  return useQuery({
+    queryKey: queryKeys.counts,
+    queryFn: ({ signal }) => fetchCounts(signal),
+    staleTime: 10_000,
+  });
 }

@@ -13,7 +13,9 @@ export function LiveIndicator() {
   return (
     <div className={`sl-live sl-live--${status}`} role="status" aria-live="polite">
       <span className="sl-live__dot" aria-hidden="true" />
-      <span className={status === 'live' ? 'sl-visually-hidden' : 'sl-live__text'}>{t(`live.${status}`)}</span>
+      <span className={status === 'live' ? 'sl-visually-hidden' : 'sl-live__text'}>
+        {t(`live.${status}`)}
+      </span>
     </div>
   );
 }

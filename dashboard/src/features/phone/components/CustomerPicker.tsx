@@ -67,7 +67,12 @@ export function CustomerPicker() {
           <label className="sl-label" htmlFor="sl-phone-name">
             {t('phone.name')}
           </label>
-          <input id="sl-phone-name" className="sl-input" value={name} onChange={(event) => setName(event.target.value)} />
+          <input
+            id="sl-phone-name"
+            className="sl-input"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
         </div>
         <Button type="submit" variant="primary" disabled={!valid}>
           {t('phone.create')}

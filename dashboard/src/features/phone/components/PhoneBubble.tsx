@@ -24,7 +24,11 @@ function Tick({ status }: { status: NonNullable<ChatItem['status']> }) {
     );
   }
   return (
-    <span className="sl-phone-tick" role="img" aria-label={t(status === 'sending' ? 'ticks.sending' : 'ticks.sent')}>
+    <span
+      className="sl-phone-tick"
+      role="img"
+      aria-label={t(status === 'sending' ? 'ticks.sending' : 'ticks.sent')}
+    >
       {status === 'sending' ? '🕓' : '✓'}
     </span>
   );
@@ -44,14 +48,18 @@ export function PhoneBubble({ item, onChoose }: PhoneBubbleProps) {
   return (
     <div className={`sl-phone-msg sl-phone-msg--${item.side}`}>
       <div className="sl-phone-bubble">
-        {interactive?.header ? <strong className="sl-phone-bubble__header">{interactive.header}</strong> : null}
+        {interactive?.header ? (
+          <strong className="sl-phone-bubble__header">{interactive.header}</strong>
+        ) : null}
         {item.label ? <span className="sl-phone-bubble__label">{item.label}</span> : null}
         {item.text ? (
           <p className="sl-phone-bubble__text" dir="auto">
             {item.text}
           </p>
         ) : null}
-        {interactive?.footer ? <span className="sl-phone-bubble__footer-text">{interactive.footer}</span> : null}
+        {interactive?.footer ? (
+          <span className="sl-phone-bubble__footer-text">{interactive.footer}</span>
+        ) : null}
         <span className="sl-phone-bubble__meta">
           <time dateTime={new Date(item.at).toISOString()}>{format.time(item.at)}</time>
           {item.status ? <Tick status={item.status} /> : null}
@@ -63,7 +71,8 @@ export function PhoneBubble({ item, onChoose }: PhoneBubbleProps) {
         </button>
       ) : null}
       {showOptions && item.wamid ? (
-        <div className="sl-phone-options" role="group" aria-label={t('phone.tapToReply')}>
+        <fieldset className="sl-phone-options">
+          <legend className="sl-visually-hidden">{t('phone.tapToReply')}</legend>
           {interactive.options.map((option) => (
             <button
               key={option.id}
@@ -75,7 +84,7 @@ export function PhoneBubble({ item, onChoose }: PhoneBubbleProps) {
               {option.description ? <small>{option.description}</small> : null}
             </button>
           ))}
-        </div>
+        </fieldset>
       ) : null}
     </div>
   );

@@ -58,12 +58,16 @@ export function PhoneChat({ customer }: { customer: SimCustomer }) {
   const latestBusiness = inbox.data?.[inbox.data.length - 1]?.wamid;
   useAutoRead(customer.waId, latestBusiness);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever the items change
   useEffect(() => {
     endRef.current?.scrollIntoView({ block: 'end' });
-  }, [items.length]);
+  }, [items]);
 
   return (
-    <section className="sl-phone-chat" aria-label={t('phone.chatWith', { name: customer.name ?? customer.waId })}>
+    <section
+      className="sl-phone-chat"
+      aria-label={t('phone.chatWith', { name: customer.name ?? customer.waId })}
+    >
       <header className="sl-phone-chat__head">
         <span className="sl-phone-chat__avatar" aria-hidden="true">
           S
@@ -83,8 +87,9 @@ export function PhoneChat({ customer }: { customer: SimCustomer }) {
             key={item.id}
             item={item}
             onChoose={(option, replyTo) =>
-              void trackSend({ waId: customer.waId, kind: 'reply', text: option.title, filename: null, voice: false }, () =>
-                sendInteractiveReply(customer.waId, { replyTo, id: option.id, title: option.title }),
+              void trackSend(
+                { waId: customer.waId, kind: 'reply', text: option.title, filename: null, voice: false },
+                () => sendInteractiveReply(customer.waId, { replyTo, id: option.id, title: option.title }),
               )
             }
           />

@@ -21,7 +21,9 @@ export function PhoneComposer({ waId }: { waId: string }) {
       return;
     }
     setText('');
-    void trackSend({ waId, kind: 'text', text: body, filename: null, voice: false }, () => sendText(waId, body));
+    void trackSend({ waId, kind: 'text', text: body, filename: null, voice: false }, () =>
+      sendText(waId, body),
+    );
   };
 
   const sendFiles = async (files: FileList | null) => {
@@ -30,8 +32,10 @@ export function PhoneComposer({ waId }: { waId: string }) {
     for (const file of Array.from(files ?? [])) {
       const mimeType = file.type || 'application/octet-stream';
       const type = mediaTypeOf(mimeType);
-      await trackSend({ waId, kind: type, text: caption ?? null, filename: file.name, voice: false }, async () =>
-        sendMedia(waId, { type, data: await fileToBase64(file), mimeType, filename: file.name, caption }),
+      await trackSend(
+        { waId, kind: type, text: caption ?? null, filename: file.name, voice: false },
+        async () =>
+          sendMedia(waId, { type, data: await fileToBase64(file), mimeType, filename: file.name, caption }),
       );
     }
     if (fileRef.current) {
@@ -89,11 +93,24 @@ export function PhoneComposer({ waId }: { waId: string }) {
         </>
       )}
       {text.trim() && !recording ? (
-        <IconButton icon="send" mirrored type="submit" label={t('phone.send')} variant="secondary" className="sl-phone-composer__send" />
+        <IconButton
+          icon="send"
+          mirrored
+          type="submit"
+          label={t('phone.send')}
+          variant="secondary"
+          className="sl-phone-composer__send"
+        />
       ) : (
         <IconButton
           icon={recording ? 'stop' : 'mic'}
-          label={micUnavailable ? t('phone.recordUnsupported') : recording ? t('phone.stopRecording') : t('phone.record')}
+          label={
+            micUnavailable
+              ? t('phone.recordUnsupported')
+              : recording
+                ? t('phone.stopRecording')
+                : t('phone.record')
+          }
           disabled={micUnavailable}
           variant="secondary"
           className={`sl-phone-composer__send${recording ? ' sl-phone-composer__send--recording' : ''}`}

@@ -24,7 +24,11 @@ export function PhonePage() {
       <main className="sl-phone-page__body" id="sl-main">
         <CustomerPicker />
         <div className="sl-phone-frame">
-          {customer ? <PhoneChat key={customer.waId} customer={customer} /> : <EmptyState title={t('phone.pickFirst')} />}
+          {customer ? (
+            <PhoneChat key={customer.waId} customer={customer} />
+          ) : (
+            <EmptyState title={t('phone.pickFirst')} />
+          )}
         </div>
       </main>
     </div>

@@ -10,7 +10,11 @@ const POLL_MS = 1_500;
 
 export function useCustomers() {
   const local = useAtomValue(localCustomersAtom);
-  const remote = useQuery({ queryKey: ['phone', 'customers'], queryFn: ({ signal }) => listCustomers(signal), refetchInterval: 10_000 });
+  const remote = useQuery({
+    queryKey: ['phone', 'customers'],
+    queryFn: ({ signal }) => listCustomers(signal),
+    refetchInterval: 10_000,
+  });
   const customers = useMemo<SimCustomer[]>(() => {
     const byId = new Map<string, SimCustomer>();
     for (const customer of [...local, ...(remote.data ?? [])]) {
