@@ -20,6 +20,8 @@ import { applyFollowUp, FOLLOW_UP_KINDS, followUpTarget } from './follow-ups.ts'
 
 export interface IngestDeps {
   dialect: Dialect;
+  /** Business numbers whose row is known to be committed (phone_number_id → channel id). */
+  knownChannels: ReadonlyMap<string, string>;
   reopenWindowMs: number;
   hooks: readonly InboundHook[];
   logger: Logger;
@@ -30,6 +32,8 @@ export interface IngestOutcome {
   messagesStored: number;
   duplicates: number;
   statusesApplied: number;
+  /** Channels this change used, to be remembered once the transaction commits. */
+  channels: [phoneNumberId: string, channelId: string][];
 }
 
 /** Kinds that start or refresh the 24-hour customer-service window (content and interactive replies). */
@@ -48,8 +52,10 @@ interface TicketActivity {
  * per sender (one contact lookup, one ticket placement, one activity update for their messages).
  */
 export async function ingestChange(db: Db, change: ChannelChange, now: number, deps: IngestDeps): Promise<IngestOutcome> {
-  const outcome: IngestOutcome = { events: [], messagesStored: 0, duplicates: 0, statusesApplied: 0 };
-  const channel = await findOrCreateChannel(db, change, now);
+  const outcome: IngestOutcome = { events: [], messagesStored: 0, duplicates: 0, statusesApplied: 0, channels: [] };
+  const known = deps.knownChannels.get(change.phoneNumberId);
+  const channel = known ? { id: known } : await findOrCreateChannel(db, change, now);
+  outcome.channels.push([change.phoneNumberId, channel.id]);
   const seen = await findStoredWamids(db, change.messages);
   for (const group of groupBySender(change.messages)) {
     await ingestSenderMessages(db, { channelId: channel.id, group, senders: change.senders, seen, now, deps, outcome });

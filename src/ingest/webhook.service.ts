@@ -18,13 +18,16 @@ export interface WebhookServiceDeps {
 
 /** Makes a parsed webhook durable (one shared transaction) and then tells live listeners. */
 export function createWebhookService(deps: WebhookServiceDeps) {
+  const knownChannels = new Map<string, string>();
+  const ingestDeps = { ...deps, knownChannels };
   return {
     async ingest(parsed: ParsedWebhook & { kind: 'messages' }): Promise<IngestOutcome> {
       const now = deps.clock.now();
       const outcome = await deps.committer.run(async (trx) => {
-        const total: IngestOutcome = { events: [], messagesStored: 0, duplicates: 0, statusesApplied: 0 };
+        const total: IngestOutcome = { events: [], messagesStored: 0, duplicates: 0, statusesApplied: 0, channels: [] };
         for (const change of parsed.changes) {
-          const part = await ingestChange(trx, change, now, deps);
+          const part = await ingestChange(trx, change, now, ingestDeps);
+          total.channels.push(...part.channels);
           total.events.push(...part.events);
           total.messagesStored += part.messagesStored;
           total.duplicates += part.duplicates;
@@ -32,6 +35,9 @@ export function createWebhookService(deps: WebhookServiceDeps) {
         }
         return total;
       });
+      for (const [phoneNumberId, channelId] of outcome.channels) {
+        knownChannels.set(phoneNumberId, channelId);
+      }
       // Published after commit, never before: a dashboard must not see what could still roll back.
       void deps.events.publish(dedupeEvents(outcome.events)).catch((error: unknown) => {
         deps.logger.warn({ err: error }, 'could not publish webhook events');

@@ -4,3 +4,4 @@ export * from './json.ts';
 export * from './migrate.ts';
 export * from './sql-errors.ts';
 export * from './store.ts';
+export * from './insert-row.ts';

@@ -1,5 +1,5 @@
 import { newId } from '../kernel/index.ts';
-import type { Db } from '../store/index.ts';
+import { type Db, insertRow } from '../store/index.ts';
 import type { Contact } from './tickets.types.ts';
 
 export interface ContactIdentity {
@@ -62,10 +62,7 @@ export async function resolveContact(
       name: identity.name ?? null,
       language: null,
     };
-    await db
-      .insertInto('contacts')
-      .values({ ...row, created_at: now, updated_at: now })
-      .execute();
+    await insertRow(db, 'contacts', { ...row, created_at: now, updated_at: now });
     return { contact: toContact(row), mergedFrom: null, created: true };
   }
 

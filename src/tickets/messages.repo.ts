@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { type Db, type MessagesTable, readJson, readJsonOrNull, writeJson } from '../store/index.ts';
+import { type Db, insertRow, type MessagesTable, readJson, readJsonOrNull, writeJson } from '../store/index.ts';
 import type { AuthorType, MessageDirection, MessageStatus } from './tickets.types.ts';
 
 export type MessageRow = Selectable<MessagesTable>;
@@ -28,9 +28,10 @@ export interface NewMessage {
 
 /** Inserts a message; returns false when its wamid or idempotency key is already stored (a redelivery). */
 export async function insertMessage(db: Db, message: NewMessage): Promise<boolean> {
-  const result = await db
-    .insertInto('messages')
-    .values({
+  const inserted = await insertRow(
+    db,
+    'messages',
+    {
       id: message.id,
       ticket_id: message.ticketId,
       contact_id: message.contactId,
@@ -56,10 +57,10 @@ export async function insertMessage(db: Db, message: NewMessage): Promise<boolea
       created_at: message.createdAt,
       edited_at: null,
       deleted_at: null,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    'ignore',
+  );
+  return inserted > 0;
 }
 
 export async function findMessageByWamid(db: Db, wamid: string): Promise<MessageRow | undefined> {

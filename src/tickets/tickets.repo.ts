@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { newId } from '../kernel/index.ts';
-import { type Db, type Dialect, nextTicketNumber, readJsonOrNull, type TicketsTable, writeJson } from '../store/index.ts';
+import { type Db, type Dialect, insertRow, nextTicketNumber, readJsonOrNull, type TicketsTable, writeJson } from '../store/index.ts';
 import type { Actor, Priority, Ticket, TicketEventKind, TicketStatus } from './tickets.types.ts';
 
 type TicketRow = Selectable<TicketsTable>;
@@ -118,10 +118,7 @@ export async function insertTicket(
     last_message_at: input.now,
     last_message_preview: null,
   };
-  await db
-    .insertInto('tickets')
-    .values({ ...row, referral: row.referral === null ? null : writeJson(row.referral) })
-    .execute();
+  await insertRow(db, 'tickets', { ...row, referral: row.referral === null ? null : writeJson(row.referral) });
   return row;
 }
 
@@ -133,18 +130,15 @@ export async function insertTicketEvent(
   data: Record<string, unknown>,
   now: number,
 ): Promise<void> {
-  await db
-    .insertInto('ticket_events')
-    .values({
-      id: newId(),
-      ticket_id: ticketId,
-      kind,
-      actor_type: actor.type,
-      actor_id: actor.id,
-      data: writeJson(data),
-      created_at: now,
-    })
-    .execute();
+  await insertRow(db, 'ticket_events', {
+    id: newId(),
+    ticket_id: ticketId,
+    kind,
+    actor_type: actor.type,
+    actor_id: actor.id,
+    data: writeJson(data),
+    created_at: now,
+  });
 }
 
 export async function replaceTags(db: Db, ticketId: string, tags: readonly string[]): Promise<void> {

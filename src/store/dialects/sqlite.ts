@@ -19,12 +19,18 @@ export function openSqlite(file: string): Kysely<Database> {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // A 64 MiB page cache and memory-mapped reads keep hot indexes off the read path; checkpointing every
+  // ~16 MiB of WAL (not 4) moves fewer fsyncs of the main file onto the request path.
+  database.pragma('cache_size = -65536');
+  database.pragma('mmap_size = 268435456');
+  database.pragma('temp_store = memory');
+  database.pragma('wal_autocheckpoint = 4000');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 
 /**
- * Kysely prepares every query anew; preparing costs more than running most of ours. Queries are
- * generated from a fixed set of builders, so a small LRU of prepared statements covers the hot path.
+ * Kysely prepares every query anew; preparing costs more than running most of ours. Queries come from
+ * a fixed set of builders, so a bounded cache (oldest out first) of prepared statements covers them.
  */
 function withStatementCache(database: SQLite.Database): SqliteDatabase {
   const cache = new Map<string, SqliteStatement>();
@@ -36,8 +42,6 @@ function withStatementCache(database: SQLite.Database): SqliteDatabase {
     prepare: (sql: string) => {
       const cached = cache.get(sql);
       if (cached) {
-        cache.delete(sql);
-        cache.set(sql, cached);
         return cached;
       }
       const statement = database.prepare(sql) as unknown as SqliteStatement;
