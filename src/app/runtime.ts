@@ -77,7 +77,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const auth = createAuthService({ db: store.db, clock, bootstrapToken: config.bootstrapToken });
   const tickets = createTicketService({ db: store.db, clock, events });
   const replies = createReplyService({ db: store.db, clock, events, queue, tickets });
-  const committer = createGroupCommitter({ db: store.db, logger, parallel: store.dialect === 'sqlite' ? 1 : 4 });
+  // SQLite has one writer: one transaction at a time, as large as the queue. PostgreSQL spends its time
+  // in round trips, so several smaller transactions run side by side (the pool keeps room for the API).
+  const committer = createGroupCommitter(
+    store.dialect === 'sqlite'
+      ? { db: store.db, logger, parallel: 1, maxBatch: 256 }
+      : { db: store.db, logger, parallel: Math.max(2, (config.database.kind === 'postgres' ? config.database.poolSize : 10) - 2), maxBatch: 16 },
+  );
   const webhookService = createWebhookService({
     committer,
     events,

@@ -45,13 +45,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
   await app.register(cookie);
   app.decorate('authenticate', options.authenticate);
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     reply.headers(SECURITY_HEADERS);
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('text/html')) {
       reply.header('content-security-policy', CSP);
     }
-    return payload;
+    done(null, payload);
   });
   for (const plugin of options.plugins) {
     await app.register(plugin);

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../events/index.ts';
 import { type Logger, newId } from '../kernel/index.ts';
 import { applyStatusUpdate } from '../outbound/index.ts';
-import { type Db, type Dialect, lockKeys } from '../store/index.ts';
+import { type Db, type Dialect, lockKeys, prepareQuery } from '../store/index.ts';
 import {
   bodyOf,
   type Contact,
@@ -77,19 +77,26 @@ export async function ingestChange(db: Db, change: ChannelChange, now: number, d
   return outcome;
 }
 
+// Webhooks carry one to three messages almost always: those sizes get a prepared query each.
+const storedWamids = [
+  prepareQuery((db, a: string) => db.selectFrom('messages').select('wamid').where('wamid', 'in', [a])),
+  prepareQuery((db, a: string, b: string) => db.selectFrom('messages').select('wamid').where('wamid', 'in', [a, b])),
+  prepareQuery((db, a: string, b: string, c: string) => db.selectFrom('messages').select('wamid').where('wamid', 'in', [a, b, c])),
+] as const;
+
 async function findStoredWamids(db: Db, messages: readonly InboundMessage[]): Promise<Set<string>> {
-  if (messages.length === 0) {
-    return new Set();
-  }
-  const rows = await db
-    .selectFrom('messages')
-    .select('wamid')
-    .where(
-      'wamid',
-      'in',
-      messages.map((m) => m.wamid),
-    )
-    .execute();
+  const wamids = messages.map((m) => m.wamid);
+  const [a, b, c] = wamids;
+  const rows =
+    a === undefined
+      ? []
+      : wamids.length === 1
+        ? await storedWamids[0](db, a)
+        : wamids.length === 2 && b !== undefined
+          ? await storedWamids[1](db, a, b)
+          : wamids.length === 3 && b !== undefined && c !== undefined
+            ? await storedWamids[2](db, a, b, c)
+            : await db.selectFrom('messages').select('wamid').where('wamid', 'in', wamids).execute();
   return new Set(rows.map((r) => r.wamid!));
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Dialect } from './database.types.ts';
+import { prepareQuery } from './prepared.ts';
 
 /** Next human ticket number: a sequence on PostgreSQL, a counter row on SQLite (single writer). */
 export async function nextTicketNumber(db: Db, dialect: Dialect): Promise<number> {
@@ -8,14 +9,17 @@ export async function nextTicketNumber(db: Db, dialect: Dialect): Promise<number
     const { rows } = await sql<{ n: number }>`select nextval('ticket_number_seq') as n`.execute(db);
     return Number(rows[0]!.n);
   }
-  const row = await db
+  const [row] = await incrementCounter(db, 'ticket_number');
+  return Number(row!.value);
+}
+
+const incrementCounter = prepareQuery((db, name: string) =>
+  db
     .updateTable('counters')
     .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', '=', 'ticket_number')
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
-}
+    .where('name', '=', name)
+    .returning('value'),
+);
 
 /**
  * Serialises concurrent transactions that touch the same keys (e.g. one customer) until commit.

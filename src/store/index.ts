@@ -5,3 +5,4 @@ export * from './migrate.ts';
 export * from './sql-errors.ts';
 export * from './store.ts';
 export * from './insert-row.ts';
+export * from './prepared.ts';

@@ -1,5 +1,5 @@
 import { newId } from '../kernel/index.ts';
-import { type Db, insertRow } from '../store/index.ts';
+import { type Db, insertRow, prepareQuery } from '../store/index.ts';
 import type { Contact } from './tickets.types.ts';
 
 export interface ContactIdentity {
@@ -31,6 +31,9 @@ export function toContact(row: ContactRow): Contact {
 
 const columns = ['id', 'wa_id', 'bsuid', 'username', 'name', 'language'] as const;
 
+const findByPhone = prepareQuery((db, waId: string) => db.selectFrom('contacts').select(columns).where('wa_id', '=', waId));
+const findByBsuid = prepareQuery((db, bsuid: string) => db.selectFrom('contacts').select(columns).where('bsuid', '=', bsuid));
+
 export async function getContact(db: Db, id: string): Promise<Contact> {
   return toContact(await db.selectFrom('contacts').select(columns).where('id', '=', id).executeTakeFirstOrThrow());
 }
@@ -46,12 +49,8 @@ export async function resolveContact(
   identity: ContactIdentity,
   now: number,
 ): Promise<{ contact: Contact; mergedFrom: string | null; created: boolean }> {
-  const byPhone = identity.waId
-    ? await db.selectFrom('contacts').select(columns).where('wa_id', '=', identity.waId).executeTakeFirst()
-    : undefined;
-  const byBsuid = identity.bsuid
-    ? await db.selectFrom('contacts').select(columns).where('bsuid', '=', identity.bsuid).executeTakeFirst()
-    : undefined;
+  const byPhone = identity.waId ? (await findByPhone(db, identity.waId))[0] : undefined;
+  const byBsuid = identity.bsuid ? (await findByBsuid(db, identity.bsuid))[0] : undefined;
 
   if (!byPhone && !byBsuid) {
     const row: ContactRow = {

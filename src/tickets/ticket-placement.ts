@@ -1,4 +1,4 @@
-import type { Db, Dialect } from '../store/index.ts';
+import { type Db, type Dialect, prepareQuery } from '../store/index.ts';
 import type { AdReferral, InboundMessage } from '../whatsapp/index.ts';
 import { findMessageByWamid } from './messages.repo.ts';
 import { previewOf } from './message-preview.ts';
@@ -86,6 +86,24 @@ export async function ticketForFollowUp(
   return openTicketForCustomerMessage(db, dialect, { ...input, referral: undefined, reopenWindowMs: 0 });
 }
 
+const touchTicket = prepareQuery((db, ticketId: string, now: number, preview: string) =>
+  db.updateTable('tickets').set({ updated_at: now, last_message_at: now, last_message_preview: preview }).where('id', '=', ticketId),
+);
+
+const touchTicketAndWindow = prepareQuery(
+  (db, ticketId: string, now: number, preview: string, earliest: number, latest: number, latestAgain: number) =>
+    db
+      .updateTable('tickets')
+      .set((eb) => ({
+        updated_at: now,
+        last_message_at: now,
+        last_message_preview: preview,
+        first_inbound_at: eb.fn.coalesce('first_inbound_at', eb.val(earliest)),
+        last_inbound_at: eb.case().when('last_inbound_at', '>', latest).then(eb.ref('last_inbound_at')).else(latestAgain).end(),
+      }))
+      .where('id', '=', ticketId),
+);
+
 /** Keeps the ticket's activity fields in step with the customer messages just stored on it. */
 export async function recordInboundOnTicket(
   db: Db,
@@ -96,22 +114,12 @@ export async function recordInboundOnTicket(
   if (!last) {
     return;
   }
+  const preview = previewOf(last.type, last.body);
   const windowTimes = input.entries.filter((e) => e.refreshesWindow).map((e) => e.at);
-  const latest = windowTimes.length > 0 ? Math.max(...windowTimes) : undefined;
-  const earliest = windowTimes.length > 0 ? Math.min(...windowTimes) : undefined;
-  await db
-    .updateTable('tickets')
-    .set((eb) => ({
-      updated_at: input.now,
-      last_message_at: input.now,
-      last_message_preview: previewOf(last.type, last.body),
-      ...(latest !== undefined && earliest !== undefined
-        ? {
-            first_inbound_at: eb.fn.coalesce('first_inbound_at', eb.val(earliest)),
-            last_inbound_at: eb.case().when('last_inbound_at', '>', latest).then(eb.ref('last_inbound_at')).else(latest).end(),
-          }
-        : {}),
-    }))
-    .where('id', '=', ticketId)
-    .execute();
+  if (windowTimes.length === 0) {
+    await touchTicket(db, ticketId, input.now, preview);
+    return;
+  }
+  const latest = Math.max(...windowTimes);
+  await touchTicketAndWindow(db, ticketId, input.now, preview, Math.min(...windowTimes), latest, latest);
 }

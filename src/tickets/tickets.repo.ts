@@ -1,6 +1,15 @@
 import type { Selectable } from 'kysely';
 import { newId } from '../kernel/index.ts';
-import { type Db, type Dialect, insertRow, nextTicketNumber, readJsonOrNull, type TicketsTable, writeJson } from '../store/index.ts';
+import {
+  type Db,
+  type Dialect,
+  insertRow,
+  nextTicketNumber,
+  prepareQuery,
+  readJsonOrNull,
+  type TicketsTable,
+  writeJson,
+} from '../store/index.ts';
 import type { Actor, Priority, Ticket, TicketEventKind, TicketStatus } from './tickets.types.ts';
 
 type TicketRow = Selectable<TicketsTable>;
@@ -54,9 +63,31 @@ export async function findTicket(db: Db, id: string): Promise<Ticket | null> {
   return row ? toTicket(row, (await listTags(db, [id])).get(id) ?? []) : null;
 }
 
+// Served by the partial unique index tickets_one_active.
+const findActive = prepareQuery((db, contactId: string, channelId: string) =>
+  db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('contact_id', '=', contactId)
+    .where('channel_id', '=', channelId)
+    .where('status', 'in', ['new', 'open', 'pending']),
+);
+
+const findRecentlySolved = prepareQuery((db, contactId: string, channelId: string, solvedSince: number) =>
+  db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('contact_id', '=', contactId)
+    .where('channel_id', '=', channelId)
+    .where('status', '=', 'solved')
+    .where('solved_at', '>=', solvedSince)
+    .orderBy('solved_at', 'desc')
+    .limit(1),
+);
+
 /**
  * The ticket a new customer message could join: the active one if any, else the latest solved at or
- * after `solvedSince` (reopen candidate). One query for both.
+ * after `solvedSince` (reopen candidate).
  */
 export async function findActiveOrReopenableTicket(
   db: Db,
@@ -64,18 +95,7 @@ export async function findActiveOrReopenableTicket(
   channelId: string,
   solvedSince: number,
 ): Promise<TicketRow | undefined> {
-  return db
-    .selectFrom('tickets')
-    .selectAll()
-    .where('contact_id', '=', contactId)
-    .where('channel_id', '=', channelId)
-    .where((eb) =>
-      eb.or([eb('status', 'in', ['new', 'open', 'pending']), eb.and([eb('status', '=', 'solved'), eb('solved_at', '>=', solvedSince)])]),
-    )
-    .orderBy((eb) => eb.case().when('status', '=', 'solved').then(1).else(0).end())
-    .orderBy('solved_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return (await findActive(db, contactId, channelId))[0] ?? (await findRecentlySolved(db, contactId, channelId, solvedSince))[0];
 }
 
 export async function findLatestTicket(db: Db, contactId: string, channelId: string): Promise<TicketRow | undefined> {

@@ -106,8 +106,9 @@ export function coreMigration(dialect: Dialect) {
       // whatever the concurrency between webhook deliveries and processes.
       await sql`create unique index tickets_one_active on tickets (contact_id, channel_id)
         where status in ('new', 'open', 'pending')`.execute(db);
-      await db.schema.createIndex('tickets_updated').on('tickets').columns(['updated_at', 'id']).execute();
-      await db.schema.createIndex('tickets_status').on('tickets').columns(['status', 'updated_at']).execute();
+      // Every customer message moves last_message_at, so it is indexed once (inbox order), not per view.
+      await db.schema.createIndex('tickets_activity').on('tickets').columns(['last_message_at', 'id']).execute();
+      await db.schema.createIndex('tickets_status').on('tickets').column('status').execute();
       await db.schema.createIndex('tickets_assignee').on('tickets').columns(['assignee_id', 'status']).execute();
       await db.schema.createIndex('tickets_contact').on('tickets').columns(['contact_id', 'created_at']).execute();
 
