@@ -18,10 +18,21 @@ import { BENCH_SECRET, buildRequests, PHONE_NUMBER_ID } from './support/payloads
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 12_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
 
-async function startProcess(args: string[], env: Record<string, string>, ready: (out: string) => boolean): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  ready: (out: string) => boolean,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (c: Buffer) => {
     output += c.toString();
@@ -80,14 +91,22 @@ function row(name: string, r: LoadResult, baseline: LoadResult): string {
   return cells.join(' ');
 }
 
-async function measureSightline(label: string, env: Record<string, string>, baseline: LoadResult, lines: string[]) {
+async function measureSightline(
+  label: string,
+  env: Record<string, string>,
+  baseline: LoadResult,
+  lines: string[],
+) {
   const server = await sightline(env);
   try {
     await runLoad(server.url, buildRequests(2_000, 200), { connections: CONNECTIONS });
     const full = await runLoad(server.url, buildRequests(REQUESTS, 5_000), { connections: CONNECTIONS });
     lines.push(row(`${label}, max rate`, full, baseline));
     // 1,000 messages/s: 500 webhooks/s averaging 2 messages each, paced open-loop.
-    const steady = await runPaced(server.url, buildRequests(5_000, 5_000), { connections: CONNECTIONS, rate: 500 });
+    const steady = await runPaced(server.url, buildRequests(5_000, 5_000), {
+      connections: CONNECTIONS,
+      rate: 500,
+    });
     lines.push(row(`${label}, steady 1,000 msg/s`, steady, baseline));
   } finally {
     await stop(server.child);
@@ -97,15 +116,23 @@ async function measureSightline(label: string, env: Record<string, string>, base
 async function main() {
   const lines: string[] = [];
   const basePort = await freePort();
-  const bare = await startProcess(['bench/support/bare-server.ts', String(basePort)], {}, (out) => out.includes('listening'));
+  const bare = await startProcess(['bench/support/bare-server.ts', String(basePort)], {}, (out) =>
+    out.includes('listening'),
+  );
   await runLoad(`http://127.0.0.1:${basePort}`, buildRequests(2_000, 200), { connections: CONNECTIONS });
   // The bare endpoint finishes a run in well under a second; take its best of three longer runs so the
   // ratio is against what it can really do, not against a warm-up hiccup.
   const baselineRuns: LoadResult[] = [];
   for (let run = 0; run < 3; run += 1) {
-    baselineRuns.push(await runLoad(`http://127.0.0.1:${basePort}`, buildRequests(REQUESTS * 2, 5_000), { connections: CONNECTIONS }));
+    baselineRuns.push(
+      await runLoad(`http://127.0.0.1:${basePort}`, buildRequests(REQUESTS * 2, 5_000), {
+        connections: CONNECTIONS,
+      }),
+    );
   }
-  const baseline = baselineRuns.reduce((best, r) => (r.requestsPerSecond > best.requestsPerSecond ? r : best));
+  const baseline = baselineRuns.reduce((best, r) =>
+    r.requestsPerSecond > best.requestsPerSecond ? r : best,
+  );
   await stop(bare);
 
   lines.push(
@@ -121,7 +148,10 @@ async function main() {
     await admin.query(`create schema ${schema}`);
     await measureSightline(
       'Sightline, PostgreSQL',
-      { DATABASE_URL: `${PG_URL}?options=-c%20search_path%3D${schema}`, SIGHTLINE_MASTER_KEY: 'ab'.repeat(32) },
+      {
+        DATABASE_URL: `${PG_URL}?options=-c%20search_path%3D${schema}`,
+        SIGHTLINE_MASTER_KEY: 'ab'.repeat(32),
+      },
       baseline,
       lines,
     );
@@ -132,8 +162,12 @@ async function main() {
     await admin.end().catch(() => undefined);
   }
 
-  process.stdout.write(`\nIngest benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
-  process.stdout.write(`${REQUESTS} signed webhooks (1–3 messages, 10% images, 5,000 customers), ${CONNECTIONS} connections; durable = committed with synchronous=FULL (SQLite) / fsync on (PostgreSQL) before the 200.\n\n`);
+  process.stdout.write(
+    `\nIngest benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
+  );
+  process.stdout.write(
+    `${REQUESTS} signed webhooks (1–3 messages, 10% images, 5,000 customers), ${CONNECTIONS} connections; durable = committed with synchronous=FULL (SQLite) / fsync on (PostgreSQL) before the 200.\n\n`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ROLES, type Role as UserRole, createAuthService } from './auth/index.ts';
-import { loadOrExit, serve } from './main.ts';
+import { createAuthService, ROLES, type Role as UserRole } from './auth/index.ts';
+import { readEnvironment } from './config/index.ts';
 import { systemClock } from './kernel/index.ts';
+import { loadOrExit, serve } from './main.ts';
 import { migrateToLatest, openStore } from './store/index.ts';
 
 const USAGE = `Usage: sightline <command> [options]
@@ -17,11 +18,14 @@ const USAGE = `Usage: sightline <command> [options]
 
 async function main(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
-  const env = process.env;
+  const env = readEnvironment();
   switch (command) {
     case 'serve':
     case 'start': {
-      const { values } = parseArgs({ args: [sub, ...rest].filter((a): a is string => a !== undefined), options: { role: { type: 'string', default: 'all' } } });
+      const { values } = parseArgs({
+        args: [sub, ...rest].filter((a): a is string => a !== undefined),
+        options: { role: { type: 'string', default: 'all' } },
+      });
       const role = values.role;
       if (role !== 'all' && role !== 'api' && role !== 'worker') {
         fail(`--role must be all, api or worker (got ${role})`);
@@ -34,7 +38,9 @@ async function main(argv: string[]): Promise<void> {
       const config = loadOrExit(env);
       const store = await openStore(config.database, { migrate: false });
       const applied = await migrateToLatest(store.db, store.dialect);
-      process.stdout.write(applied.length > 0 ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date.\n');
+      process.stdout.write(
+        applied.length > 0 ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date.\n',
+      );
       return store.destroy();
     }
     case 'user':
@@ -50,13 +56,23 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-async function manageAccess(command: 'user' | 'token', sub: string | undefined, args: string[], env: NodeJS.ProcessEnv) {
+async function manageAccess(
+  command: 'user' | 'token',
+  sub: string | undefined,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+) {
   if (sub !== 'create') {
     fail(`usage: sightline ${command} create …\n\n${USAGE}`);
   }
   const { values } = parseArgs({
     args,
-    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+    },
   });
   const role = values.role as UserRole | undefined;
   if (!role || !ROLES.includes(role)) {
@@ -67,13 +83,22 @@ async function manageAccess(command: 'user' | 'token', sub: string | undefined, 
   const auth = createAuthService({ db: store.db, clock: systemClock, bootstrapToken: undefined });
   try {
     if (command === 'token') {
-      const { token } = await auth.createApiToken({ name: values.name ?? `${role} token`, role, userId: null });
+      const { token } = await auth.createApiToken({
+        name: values.name ?? `${role} token`,
+        role,
+        userId: null,
+      });
       process.stdout.write(`${token}\n`);
     } else {
       if (!values.email || !values.name || !values.password) {
         fail('user create needs --email, --name, --role and --password');
       }
-      const user = await auth.createUser({ email: values.email, name: values.name, role, password: values.password });
+      const user = await auth.createUser({
+        email: values.email,
+        name: values.name,
+        role,
+        password: values.password,
+      });
       process.stdout.write(`Created ${user.role} ${user.email} (${user.id})\n`);
     }
   } finally {

@@ -44,7 +44,12 @@ export function loadOrExit(env: Record<string, string | undefined>): Readonly<Co
   }
 }
 
-function printBanner(config: Readonly<Config>, role: Role, url: string, login: { email: string; password: string } | undefined) {
+function printBanner(
+  config: Readonly<Config>,
+  role: Role,
+  url: string,
+  login: { email: string; password: string } | undefined,
+) {
   const lines = [
     '',
     `  Sightline is running (${role === 'all' ? 'api + worker' : role}, ${config.database.kind === 'sqlite' ? 'embedded SQLite' : 'PostgreSQL'}).`,
@@ -53,7 +58,9 @@ function printBanner(config: Readonly<Config>, role: Role, url: string, login: {
     lines.push(`  Dashboard and API:  ${url}/`, `  OpenAPI:            ${url}/api/openapi.json`);
   }
   if (config.whatsapp.mode === 'demo') {
-    lines.push('  WhatsApp:           demo mode (built-in simulator; set WHATSAPP_* variables to connect Meta)');
+    lines.push(
+      '  WhatsApp:           demo mode (built-in simulator; set WHATSAPP_* variables to connect Meta)',
+    );
     lines.push(`  Customer phone:     ${url}/phone`);
   } else {
     lines.push(`  Webhook for Meta:   ${url}/webhooks/whatsapp`);

@@ -28,15 +28,23 @@ describe.each(testDialects)('the REST API (%s)', (dialect) => {
     const body = (await response.json()) as { error: { requestId: string } };
     expect(body.error).toMatchObject({ kind: 'unauthenticated', reason: 'auth.required' });
     expect(body.error.requestId).toBeTruthy();
-    const badToken = await server.api('GET', '/api/v1/tickets', undefined, { authorization: 'Bearer sl_nope' });
+    const badToken = await server.api('GET', '/api/v1/tickets', undefined, {
+      authorization: 'Bearer sl_nope',
+    });
     expect(badToken.status).toBe(401);
   });
 
   it('names the field when input is invalid', async () => {
-    const limit = await server.api<{ error: { reason: string; message: string } }>('GET', '/api/v1/tickets?limit=5000');
+    const limit = await server.api<{ error: { reason: string; message: string } }>(
+      'GET',
+      '/api/v1/tickets?limit=5000',
+    );
     expect(limit.status).toBe(400);
     expect(limit.body.error.message).toBe('limit: must be at most 200');
-    const status = await server.api<{ error: { message: string } }>('GET', '/api/v1/tickets?status=open,bogus');
+    const status = await server.api<{ error: { message: string } }>(
+      'GET',
+      '/api/v1/tickets?status=open,bogus',
+    );
     expect(status.status).toBe(400);
     expect(status.body.error.message).toMatch(/^status\.1: must be one or more of/);
     const cursor = await server.api<{ error: { reason: string } }>('GET', '/api/v1/tickets?cursor=garbage');
@@ -48,7 +56,8 @@ describe.each(testDialects)('the REST API (%s)', (dialect) => {
   it('pages through tickets with a cursor, sorted by last activity', async () => {
     for (let i = 0; i < 7; i += 1) {
       clock.advance(1_000);
-      await server.simulator.customer({ waId: `4477000000${i}`, name: `Page ${i}` }).sendText(`hello ${i}`).delivery;
+      await server.simulator.customer({ waId: `4477000000${i}`, name: `Page ${i}` }).sendText(`hello ${i}`)
+        .delivery;
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -59,7 +68,10 @@ describe.each(testDialects)('the REST API (%s)', (dialect) => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen).toEqual(['Page 6', 'Page 5', 'Page 4', 'Page 3', 'Page 2', 'Page 1', 'Page 0']);
-    const waiting = await server.api<Page<{ contact: { name: string } }>>('GET', '/api/v1/tickets?q=4477000000&sort=waiting&limit=2');
+    const waiting = await server.api<Page<{ contact: { name: string } }>>(
+      'GET',
+      '/api/v1/tickets?q=4477000000&sort=waiting&limit=2',
+    );
     expect(waiting.body.data.map((t) => t.contact.name)).toEqual(['Page 0', 'Page 1']);
   });
 
@@ -69,21 +81,34 @@ describe.each(testDialects)('the REST API (%s)', (dialect) => {
     const list = await server.api<Page<{ id: string }>>('GET', '/api/v1/tickets?q=4477100000');
     const id = list.body.data[0]!.id;
     clock.advance(23 * HOUR);
-    const inWindow = await server.api('POST', `/api/v1/tickets/${id}/messages`, { type: 'text', text: 'Still here' });
+    const inWindow = await server.api('POST', `/api/v1/tickets/${id}/messages`, {
+      type: 'text',
+      text: 'Still here',
+    });
     expect(inWindow.status).toBe(202);
-    const detail = await server.api<{ window: { open: boolean; expiresAt: number } }>('GET', `/api/v1/tickets/${id}`);
+    const detail = await server.api<{ window: { open: boolean; expiresAt: number } }>(
+      'GET',
+      `/api/v1/tickets/${id}`,
+    );
     expect(detail.body.window.open).toBe(true);
     clock.advance(1 * HOUR + 1);
-    const late = await server.api<{ error: { kind: string; reason: string; message: string } }>('POST', `/api/v1/tickets/${id}/messages`, {
-      type: 'text',
-      text: 'Too late',
-    });
+    const late = await server.api<{ error: { kind: string; reason: string; message: string } }>(
+      'POST',
+      `/api/v1/tickets/${id}/messages`,
+      {
+        type: 'text',
+        text: 'Too late',
+      },
+    );
     expect(late.status).toBe(409);
     expect(late.body.error.reason).toBe('whatsapp.window_closed');
     expect(late.body.error.message).toContain('template');
     // The customer writing again reopens the window.
     await customer.sendText('Back again').delivery;
-    const reopened = await server.api('POST', `/api/v1/tickets/${id}/messages`, { type: 'text', text: 'Welcome back' });
+    const reopened = await server.api('POST', `/api/v1/tickets/${id}/messages`, {
+      type: 'text',
+      text: 'Welcome back',
+    });
     expect(reopened.status).toBe(202);
     await eventually(() => customer.inbox().length === 2);
   });
@@ -91,12 +116,22 @@ describe.each(testDialects)('the REST API (%s)', (dialect) => {
   it('validates reply bodies against WhatsApp limits', async () => {
     const list = await server.api<Page<{ id: string }>>('GET', '/api/v1/tickets?limit=1');
     const id = list.body.data[0]!.id;
-    const tooLong = await server.api<{ error: { message: string } }>('POST', `/api/v1/tickets/${id}/messages`, { type: 'text', text: 'x'.repeat(4097) });
+    const tooLong = await server.api<{ error: { message: string } }>(
+      'POST',
+      `/api/v1/tickets/${id}/messages`,
+      { type: 'text', text: 'x'.repeat(4097) },
+    );
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.message).toContain('text: must be at most 4096');
-    const extra = await server.api<{ error: { message: string } }>('POST', `/api/v1/tickets/${id}/messages`, { type: 'text', text: 'hi', sneaky: 1 });
+    const extra = await server.api<{ error: { message: string } }>('POST', `/api/v1/tickets/${id}/messages`, {
+      type: 'text',
+      text: 'hi',
+      sneaky: 1,
+    });
     expect(extra.status).toBe(400);
-    const badPatch = await server.api<{ error: { message: string } }>('PATCH', `/api/v1/tickets/${id}`, { status: 'archived' });
+    const badPatch = await server.api<{ error: { message: string } }>('PATCH', `/api/v1/tickets/${id}`, {
+      status: 'archived',
+    });
     expect(badPatch.body.error.message).toMatch(/^status: /);
     const notJson = await fetch(`${server.url}/api/v1/tickets/${id}/notes`, {
       method: 'POST',
@@ -143,11 +178,23 @@ describe.each(testDialects)('the REST API (%s)', (dialect) => {
   });
 
   it('accepts API tokens created for automation, and refuses revoked ones', async () => {
-    const { token, id } = await server.runtime.auth.createApiToken({ name: 'ci', role: 'agent', userId: null });
-    const ok = await server.api('GET', '/api/v1/tickets/counts', undefined, { authorization: `Bearer ${token}` });
+    const { token, id } = await server.runtime.auth.createApiToken({
+      name: 'ci',
+      role: 'agent',
+      userId: null,
+    });
+    const ok = await server.api('GET', '/api/v1/tickets/counts', undefined, {
+      authorization: `Bearer ${token}`,
+    });
     expect(ok.status).toBe(200);
-    await server.store.db.updateTable('api_tokens').set({ revoked_at: Date.now() }).where('id', '=', id).execute();
-    const revoked = await server.api('GET', '/api/v1/tickets/counts', undefined, { authorization: `Bearer ${token}` });
+    await server.store.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: Date.now() })
+      .where('id', '=', id)
+      .execute();
+    const revoked = await server.api('GET', '/api/v1/tickets/counts', undefined, {
+      authorization: `Bearer ${token}`,
+    });
     expect(revoked.status).toBe(401);
   });
 
@@ -158,9 +205,17 @@ describe.each(testDialects)('the REST API (%s)', (dialect) => {
     const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
       paths: Record<string, { get: { parameters: { name: string }[] } }>;
     };
-    for (const route of ['/api/v1/tickets', '/api/v1/tickets/{id}', '/api/v1/tickets/{id}/messages', '/api/v1/tickets/{id}/notes', '/webhooks/whatsapp']) {
+    for (const route of [
+      '/api/v1/tickets',
+      '/api/v1/tickets/{id}',
+      '/api/v1/tickets/{id}/messages',
+      '/api/v1/tickets/{id}/notes',
+      '/webhooks/whatsapp',
+    ]) {
       expect(openapi.paths[route], route).toBeDefined();
     }
-    expect(openapi.paths['/api/v1/tickets']?.get.parameters.map((p: { name: string }) => p.name)).toContain('cursor');
+    expect(openapi.paths['/api/v1/tickets']?.get.parameters.map((p: { name: string }) => p.name)).toContain(
+      'cursor',
+    );
   });
 });

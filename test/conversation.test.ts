@@ -49,14 +49,30 @@ describe.each(testDialects)('a WhatsApp conversation becomes a ticket (%s)', (di
     const customer = server.simulator.customer({ waId: '33612345001', name: 'Élodie Martin' });
     const first = customer.sendText('Bonjour, ma machine à laver fuit 😢 https://example.com/photo');
     expect((await first.delivery).ok).toBe(true);
-    const image = customer.sendImage({ data: Buffer.from('fake-jpeg'), mimeType: 'image/jpeg', caption: 'la fuite' });
+    const image = customer.sendImage({
+      data: Buffer.from('fake-jpeg'),
+      mimeType: 'image/jpeg',
+      caption: 'la fuite',
+    });
     customer.sendAudio({ data: Buffer.from('fake-ogg'), mimeType: 'audio/ogg; codecs=opus', voice: true });
-    customer.sendDocument({ data: Buffer.from('%PDF-1.4'), mimeType: 'application/pdf', filename: 'Facture café.pdf' });
+    customer.sendDocument({
+      data: Buffer.from('%PDF-1.4'),
+      mimeType: 'application/pdf',
+      filename: 'Facture café.pdf',
+    });
     customer.sendVideo({ data: Buffer.from('fake-mp4'), mimeType: 'video/mp4' });
     customer.sendSticker({ data: Buffer.from('RIFF'), mimeType: 'image/webp' });
     customer.sendLocation({ latitude: 48.8566, longitude: 2.3522, name: 'Paris' });
-    customer.sendContacts([{ name: { formatted_name: 'Jean Dupont' }, phones: [{ phone: '+33 6 00 00 00 00', wa_id: '33600000000' }] }]);
-    customer.sendOrder({ catalogId: 'cat-1', items: [{ productRetailerId: 'sku-1', quantity: 2, itemPrice: 9.99, currency: 'EUR' }] });
+    customer.sendContacts([
+      {
+        name: { formatted_name: 'Jean Dupont' },
+        phones: [{ phone: '+33 6 00 00 00 00', wa_id: '33600000000' }],
+      },
+    ]);
+    customer.sendOrder({
+      catalogId: 'cat-1',
+      items: [{ productRetailerId: 'sku-1', quantity: 2, itemPrice: 9.99, currency: 'EUR' }],
+    });
     customer.sendUnsupported('poll_creation');
     const reaction = customer.react({ wamid: image.wamid, emoji: '👍' });
     await reaction.delivery;
@@ -70,9 +86,12 @@ describe.each(testDialects)('a WhatsApp conversation becomes a ticket (%s)', (di
     expect(kinds).toEqual(
       expect.arrayContaining(['text', 'media', 'location', 'contacts', 'order', 'unsupported', 'reaction']),
     );
-    expect(messages.filter((m) => m.content.kind === 'media').map((m) => m.type).sort()).toEqual(
-      ['audio', 'document', 'image', 'sticker', 'video'],
-    );
+    expect(
+      messages
+        .filter((m) => m.content.kind === 'media')
+        .map((m) => m.type)
+        .sort(),
+    ).toEqual(['audio', 'document', 'image', 'sticker', 'video']);
     expect(messages[0]!.body).toBe('Bonjour, ma machine à laver fuit 😢 https://example.com/photo');
     const photo = messages.find((m) => m.type === 'image')!;
     expect(photo.reactions).toEqual([{ emoji: '👍', authorType: 'customer' }]);
@@ -87,15 +106,24 @@ describe.each(testDialects)('a WhatsApp conversation becomes a ticket (%s)', (di
     const original = customer.sendText('Mi pedido no llegó');
     await original.delivery;
     await customer.sendText('¿Alguna novedad?', { replyTo: original.wamid, forwarded: true }).delivery;
-    await customer.tapButton({ replyTo: original.wamid, id: 'talk_to_agent', title: 'Hablar con alguien' }).delivery;
-    await customer.pickListRow({ replyTo: original.wamid, id: 'order_status', title: 'Estado del pedido' }).delivery;
-    await customer.tapTemplateButton({ replyTo: original.wamid, payload: 'csat:5', text: 'Excelente' }).delivery;
+    await customer.tapButton({ replyTo: original.wamid, id: 'talk_to_agent', title: 'Hablar con alguien' })
+      .delivery;
+    await customer.pickListRow({ replyTo: original.wamid, id: 'order_status', title: 'Estado del pedido' })
+      .delivery;
+    await customer.tapTemplateButton({ replyTo: original.wamid, payload: 'csat:5', text: 'Excelente' })
+      .delivery;
     const ticket = await eventually(() => ticketOf('34600000002'));
     const messages = await messagesOf(ticket.id);
     const reply = messages.find((m) => m.body === '¿Alguna novedad?')!;
     expect(reply.context?.quotedMessageId).toBe(messages[0]!.id);
     expect(reply.context?.forwarded).toBe(true);
-    expect(messages.map((m) => m.content.kind)).toEqual(['text', 'text', 'interactive', 'interactive', 'button']);
+    expect(messages.map((m) => m.content.kind)).toEqual([
+      'text',
+      'text',
+      'interactive',
+      'interactive',
+      'button',
+    ]);
     expect(messages[2]!.content.replyId).toBe('talk_to_agent');
   });
 
@@ -137,10 +165,22 @@ describe.each(testDialects)('a WhatsApp conversation becomes a ticket (%s)', (di
     const customer = server.simulator.customer({ waId: '5215500000006', name: 'Diego' });
     await customer.sendText('Hola').delivery;
     const ticket = await eventually(() => ticketOf('5215500000006'));
-    const body = { type: 'text', text: 'Hola Diego, ¿en qué puedo ayudarte?', idempotencyKey: 'reply-0006-a' };
-    const sent = await server.api<{ data: MessageRow }>('POST', `/api/v1/tickets/${ticket.id}/messages`, body);
+    const body = {
+      type: 'text',
+      text: 'Hola Diego, ¿en qué puedo ayudarte?',
+      idempotencyKey: 'reply-0006-a',
+    };
+    const sent = await server.api<{ data: MessageRow }>(
+      'POST',
+      `/api/v1/tickets/${ticket.id}/messages`,
+      body,
+    );
     expect(sent.status).toBe(202);
-    const again = await server.api<{ data: MessageRow }>('POST', `/api/v1/tickets/${ticket.id}/messages`, body);
+    const again = await server.api<{ data: MessageRow }>(
+      'POST',
+      `/api/v1/tickets/${ticket.id}/messages`,
+      body,
+    );
     expect(again.status).toBe(200);
     expect(again.body.data.id).toBe(sent.body.data.id);
     await eventually(() => customer.inbox()[0]?.status === 'delivered');
@@ -161,9 +201,15 @@ describe.each(testDialects)('a WhatsApp conversation becomes a ticket (%s)', (di
     await customer.sendText('Statut ?').delivery;
     const ticket = await eventually(() => ticketOf('33600000007'));
     server.simulator.injectFault({ route: 'messages', status: 200, times: 0 });
-    const sent = await server.api<{ data: MessageRow }>('POST', `/api/v1/tickets/${ticket.id}/messages`, { type: 'text', text: 'Un instant' });
+    const sent = await server.api<{ data: MessageRow }>('POST', `/api/v1/tickets/${ticket.id}/messages`, {
+      type: 'text',
+      text: 'Un instant',
+    });
     const wamid = await eventually(() => customer.inbox()[0]?.wamid);
-    await eventually(async () => (await messagesOf(ticket.id)).find((m) => m.id === sent.body.data.id)?.status === 'delivered');
+    await eventually(
+      async () =>
+        (await messagesOf(ticket.id)).find((m) => m.id === sent.body.data.id)?.status === 'delivered',
+    );
     await server.simulator.sendStatus(wamid, 'read').done;
     await server.simulator.sendStatus(wamid, 'delivered').done;
     await server.simulator.sendStatus(wamid, 'sent').done;
@@ -176,7 +222,10 @@ describe.each(testDialects)('a WhatsApp conversation becomes a ticket (%s)', (di
     await customer.sendText('Allô').delivery;
     const ticket = await eventually(() => ticketOf('33600000008'));
     server.simulator.injectFault({ route: 'messages', status: 400, code: 131026, times: 1 });
-    const sent = await server.api<{ data: MessageRow }>('POST', `/api/v1/tickets/${ticket.id}/messages`, { type: 'text', text: 'Réponse' });
+    const sent = await server.api<{ data: MessageRow }>('POST', `/api/v1/tickets/${ticket.id}/messages`, {
+      type: 'text',
+      text: 'Réponse',
+    });
     const failed = await eventually(async () => {
       const message = (await messagesOf(ticket.id)).find((m) => m.id === sent.body.data.id)!;
       return message.status === 'failed' && message;
@@ -190,7 +239,10 @@ describe.each(testDialects)('a WhatsApp conversation becomes a ticket (%s)', (di
     await customer.sendText('Bonjour').delivery;
     const ticket = await eventually(() => ticketOf('33600000009'));
     server.simulator.injectFault({ route: 'messages', status: 500, code: 131000, times: 1 });
-    const sent = await server.api<{ data: MessageRow }>('POST', `/api/v1/tickets/${ticket.id}/messages`, { type: 'text', text: 'Voilà' });
+    const sent = await server.api<{ data: MessageRow }>('POST', `/api/v1/tickets/${ticket.id}/messages`, {
+      type: 'text',
+      text: 'Voilà',
+    });
     const delivered = await eventually(async () => {
       const message = (await messagesOf(ticket.id)).find((m) => m.id === sent.body.data.id)!;
       return ['sent', 'delivered'].includes(message.status) && message;
@@ -203,14 +255,20 @@ describe.each(testDialects)('a WhatsApp conversation becomes a ticket (%s)', (di
     const customer = server.simulator.customer({ waId: '33600000010', name: 'Zoé' });
     await customer.sendText('Besoin d’aide').delivery;
     const ticket = await eventually(() => ticketOf('33600000010'));
-    const note = await server.api<{ data: MessageRow }>('POST', `/api/v1/tickets/${ticket.id}/notes`, { text: 'VIP, rappeler demain' });
+    const note = await server.api<{ data: MessageRow }>('POST', `/api/v1/tickets/${ticket.id}/notes`, {
+      text: 'VIP, rappeler demain',
+    });
     expect(note.status).toBe(201);
     expect(note.body.data.direction).toBe('internal');
-    const patched = await server.api<{ status: string; priority: string; tags: string[] }>('PATCH', `/api/v1/tickets/${ticket.id}`, {
-      status: 'pending',
-      priority: 'high',
-      tags: ['Billing', 'vip', 'billing'],
-    });
+    const patched = await server.api<{ status: string; priority: string; tags: string[] }>(
+      'PATCH',
+      `/api/v1/tickets/${ticket.id}`,
+      {
+        status: 'pending',
+        priority: 'high',
+        tags: ['Billing', 'vip', 'billing'],
+      },
+    );
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ status: 'pending', priority: 'high', tags: ['billing', 'vip'] });
     expect(customer.inbox()).toHaveLength(0);
@@ -220,8 +278,17 @@ describe.each(testDialects)('a WhatsApp conversation becomes a ticket (%s)', (di
     await customer.sendText('Toujours là ?').delivery;
     const after = await server.api<{ status: string }>('GET', `/api/v1/tickets/${ticket.id}`);
     expect(after.body.status).toBe('open');
-    const events = await server.api<{ data: { kind: string }[] }>('GET', `/api/v1/tickets/${ticket.id}/events`);
-    expect(events.body.data.map((e) => e.kind)).toEqual(['created', 'status_changed', 'priority_changed', 'tags_changed', 'status_changed']);
+    const events = await server.api<{ data: { kind: string }[] }>(
+      'GET',
+      `/api/v1/tickets/${ticket.id}/events`,
+    );
+    expect(events.body.data.map((e) => e.kind)).toEqual([
+      'created',
+      'status_changed',
+      'priority_changed',
+      'tags_changed',
+      'status_changed',
+    ]);
   });
 
   it('reopens a solved ticket when the customer writes again within the window', async () => {
@@ -230,7 +297,10 @@ describe.each(testDialects)('a WhatsApp conversation becomes a ticket (%s)', (di
     const ticket = await eventually(() => ticketOf('33600000011'));
     await server.api('PATCH', `/api/v1/tickets/${ticket.id}`, { status: 'solved' });
     await customer.sendText('Finalement, autre chose').delivery;
-    const reopened = await server.api<{ status: string; reopenCount: number }>('GET', `/api/v1/tickets/${ticket.id}`);
+    const reopened = await server.api<{ status: string; reopenCount: number }>(
+      'GET',
+      `/api/v1/tickets/${ticket.id}`,
+    );
     expect(reopened.body).toMatchObject({ status: 'open', reopenCount: 1 });
     await server.api('PATCH', `/api/v1/tickets/${ticket.id}`, { status: 'closed' });
     await customer.sendText('Encore moi').delivery;

@@ -4,7 +4,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/kernel/index.ts';
-import { startSimulatorHarness, type SimulatorHarness, TEST_CONFIG } from '../src/simulator/simulator.harness.ts';
+import {
+  type SimulatorHarness,
+  startSimulatorHarness,
+  TEST_CONFIG,
+} from '../src/simulator/simulator.harness.ts';
 import { type ChildServer, freePort, startChildServer } from './support/child-server.ts';
 import { testDialects } from './support/databases.ts';
 import { eventually } from './support/harness.ts';
@@ -34,7 +38,10 @@ describe.each(testDialects)('a crash loses nothing and duplicates nothing (%s)',
       await admin.connect();
       await admin.query(`create schema ${schema}`);
       await admin.end();
-      databaseUrl = { DATABASE_URL: `${process.env.TEST_DATABASE_URL}?options=-c%20search_path%3D${schema}`, SIGHTLINE_MASTER_KEY: 'ab'.repeat(32) };
+      databaseUrl = {
+        DATABASE_URL: `${process.env.TEST_DATABASE_URL}?options=-c%20search_path%3D${schema}`,
+        SIGHTLINE_MASTER_KEY: 'ab'.repeat(32),
+      };
     }
     env = {
       DATA_DIR: dataDir,
@@ -99,7 +106,10 @@ describe.each(testDialects)('a crash loses nothing and duplicates nothing (%s)',
     server = await startChildServer('all', env, port);
     await eventually(() => customer.inbox().length === 1, 15_000);
     const stored = await eventually(async () => {
-      const list = await api<{ data: { id: string; status: string }[] }>('GET', `/api/v1/tickets/${ticketId}/messages`);
+      const list = await api<{ data: { id: string; status: string }[] }>(
+        'GET',
+        `/api/v1/tickets/${ticketId}/messages`,
+      );
       const message = list.data.find((m) => m.id === reply.data.id);
       return message && ['sent', 'delivered', 'read'].includes(message.status) && message;
     }, 15_000);

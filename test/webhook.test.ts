@@ -24,16 +24,32 @@ describe.each(testDialects)('the WhatsApp webhook (%s)', (dialect) => {
   });
 
   const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    fetch(`${server.url}/webhooks/whatsapp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
   const signedPost = (body: string) => post(body, { 'x-hub-signature-256': signPayload(body, secret) });
-  const countMessages = async () => Number((await server.store.db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const countMessages = async () =>
+    Number(
+      (
+        await server.store.db
+          .selectFrom('messages')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('answers the verification handshake only with the right token', async () => {
     const token = server.runtime.demo!.secrets.verifyToken;
-    const ok = await fetch(`${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1158201444`);
+    const ok = await fetch(
+      `${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1158201444`,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('1158201444');
-    const bad = await fetch(`${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`);
+    const bad = await fetch(
+      `${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`,
+    );
     expect(bad.status).toBe(403);
   });
 
@@ -42,7 +58,10 @@ describe.each(testDialects)('the WhatsApp webhook (%s)', (dialect) => {
     const before = await countMessages();
     const missing = await post(body);
     expect(missing.status).toBe(401);
-    expect(((await missing.json()) as ErrorBody).error).toMatchObject({ kind: 'unauthenticated', reason: 'webhook.bad_signature' });
+    expect(((await missing.json()) as ErrorBody).error).toMatchObject({
+      kind: 'unauthenticated',
+      reason: 'webhook.bad_signature',
+    });
     const wrong = await post(body, { 'x-hub-signature-256': signPayload(body, 'not-the-secret') });
     expect(wrong.status).toBe(401);
     const tampered = await post(`${body} `, { 'x-hub-signature-256': signPayload(body, secret) });
@@ -62,7 +81,9 @@ describe.each(testDialects)('the WhatsApp webhook (%s)', (dialect) => {
     const notJson = await signedPost('this is not json');
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as ErrorBody).error.reason).toBe('webhook.invalid_json');
-    const wrongShape = await signedPost(JSON.stringify({ object: 'whatsapp_business_account', entry: 'nope' }));
+    const wrongShape = await signedPost(
+      JSON.stringify({ object: 'whatsapp_business_account', entry: 'nope' }),
+    );
     expect(wrongShape.status).toBe(400);
     const error = ((await wrongShape.json()) as ErrorBody).error;
     expect(error.reason).toBe('webhook.invalid_payload');
@@ -78,7 +99,11 @@ describe.each(testDialects)('the WhatsApp webhook (%s)', (dialect) => {
   });
 
   it('refuses a body over 3 MB with 413', async () => {
-    const huge = JSON.stringify({ object: 'whatsapp_business_account', entry: [], pad: 'x'.repeat(3 * 1024 * 1024 + 10) });
+    const huge = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [],
+      pad: 'x'.repeat(3 * 1024 * 1024 + 10),
+    });
     const response = await signedPost(huge);
     expect(response.status).toBe(413);
     expect(((await response.json()) as ErrorBody).error.kind).toBe('payload_too_large');
@@ -86,7 +111,11 @@ describe.each(testDialects)('the WhatsApp webhook (%s)', (dialect) => {
 
   const messageFixtures = fs
     .readdirSync(FIXTURES)
-    .filter((name) => !name.startsWith('status') && !['other-object-page.json', 'template-status-update.json', 'value-errors.json'].includes(name));
+    .filter(
+      (name) =>
+        !name.startsWith('status') &&
+        !['other-object-page.json', 'template-status-update.json', 'value-errors.json'].includes(name),
+    );
 
   it.each(messageFixtures)('stores %s and is idempotent on redelivery', async (name) => {
     const body = fixture(name);
@@ -97,7 +126,11 @@ describe.each(testDialects)('the WhatsApp webhook (%s)', (dialect) => {
     expect((await signedPost(body)).status).toBe(200);
     expect(await countMessages()).toBe(after);
     if (wamids.length > 0 && !name.includes('edit') && !name.includes('revoke')) {
-      const stored = await server.store.db.selectFrom('messages').select('wamid').where('wamid', 'in', wamids).execute();
+      const stored = await server.store.db
+        .selectFrom('messages')
+        .select('wamid')
+        .where('wamid', 'in', wamids)
+        .execute();
       expect(stored.length).toBeGreaterThan(0);
     }
   });

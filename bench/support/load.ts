@@ -14,7 +14,11 @@ export interface LoadResult {
 }
 
 /** Posts every request once (no redelivery), at full speed or at a fixed overall rate. */
-export async function runLoad(url: string, requests: SignedRequest[], options: { connections: number; rate?: number }): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  requests: SignedRequest[],
+  options: { connections: number; rate?: number },
+): Promise<LoadResult> {
   const messages = requests.reduce((sum, r) => sum + r.messages, 0);
   let cursor = 0;
   let first = 0;
@@ -33,7 +37,11 @@ export async function runLoad(url: string, requests: SignedRequest[], options: {
           first ||= performance.now();
           const next = requests[cursor % requests.length]!;
           cursor += 1;
-          return { ...request, headers: { 'content-type': 'application/json', 'x-hub-signature-256': next.signature }, body: next.body };
+          return {
+            ...request,
+            headers: { 'content-type': 'application/json', 'x-hub-signature-256': next.signature },
+            body: next.body,
+          };
         },
       },
     ],

@@ -7,7 +7,11 @@ import type { SignedRequest } from './payloads.ts';
  * latency counts from when it was due. Slow answers therefore show up in the percentiles instead of
  * silently lowering the offered rate (coordinated omission).
  */
-export async function runPaced(url: string, requests: SignedRequest[], options: { connections: number; rate: number }): Promise<LoadResult> {
+export async function runPaced(
+  url: string,
+  requests: SignedRequest[],
+  options: { connections: number; rate: number },
+): Promise<LoadResult> {
   const pool = new Pool(url, { connections: options.connections, pipelining: 1 });
   const latencies: number[] = [];
   let errors = 0;
@@ -47,7 +51,8 @@ export async function runPaced(url: string, requests: SignedRequest[], options: 
   const seconds = (performance.now() - start) / 1000;
   await pool.close();
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))]! * 10) / 10;
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))]! * 10) / 10;
   const messages = requests.reduce((sum, r) => sum + r.messages, 0);
   return {
     requests: requests.length,

@@ -13,12 +13,21 @@ const TEXTS = [
 ];
 
 function message(from: string, seq: number, kind: number) {
-  const base = { from, id: `wamid.${randomBytes(24).toString('base64')}`, timestamp: String(Math.floor(Date.now() / 1000)) };
+  const base = {
+    from,
+    id: `wamid.${randomBytes(24).toString('base64')}`,
+    timestamp: String(Math.floor(Date.now() / 1000)),
+  };
   if (kind % 10 === 0) {
     return {
       ...base,
       type: 'image',
-      image: { caption: 'photo du carton abîmé', mime_type: 'image/jpeg', sha256: randomBytes(32).toString('base64'), id: String(1e15 + seq) },
+      image: {
+        caption: 'photo du carton abîmé',
+        mime_type: 'image/jpeg',
+        sha256: randomBytes(32).toString('base64'),
+        id: String(1e15 + seq),
+      },
     };
   }
   return { ...base, type: 'text', text: { body: TEXTS[seq % TEXTS.length] } };

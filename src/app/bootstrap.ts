@@ -11,9 +11,15 @@ export async function ensureFirstAdmin(
   config: Readonly<Config>,
   demo: DemoSecrets | undefined,
 ): Promise<{ email: string; password: string } | undefined> {
-  const wanted = config.admin ?? (demo ? { email: demo.adminEmail, password: demo.adminPassword } : undefined);
+  const wanted =
+    config.admin ?? (demo ? { email: demo.adminEmail, password: demo.adminPassword } : undefined);
   if (wanted && (await auth.countUsers()) === 0) {
-    await auth.createUser({ email: wanted.email, name: 'Administrator', role: 'admin', password: wanted.password });
+    await auth.createUser({
+      email: wanted.email,
+      name: 'Administrator',
+      role: 'admin',
+      password: wanted.password,
+    });
   }
   return demo && !config.admin ? { email: demo.adminEmail, password: demo.adminPassword } : undefined;
 }

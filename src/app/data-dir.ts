@@ -25,7 +25,11 @@ export interface DemoSecrets {
   adminPassword: string;
 }
 
-export const DEMO_NUMBER = { phoneNumberId: '100000000000001', displayPhoneNumber: '15550001234', wabaId: '100000000000002' };
+export const DEMO_NUMBER = {
+  phoneNumberId: '100000000000001',
+  displayPhoneNumber: '15550001234',
+  wabaId: '100000000000002',
+};
 
 export function createDemoSecrets(): DemoSecrets {
   const token = () => randomBytes(24).toString('base64url');

@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Clock, Logger } from '../kernel/index.ts';
-import { createSimulator, type Simulator, simulatorCustomerPlugin, simulatorGraphPlugin } from '../simulator/index.ts';
+import {
+  createSimulator,
+  type Simulator,
+  simulatorCustomerPlugin,
+  simulatorGraphPlugin,
+} from '../simulator/index.ts';
 import { DEMO_NUMBER, type DemoSecrets } from './data-dir.ts';
 
 export interface Demo {
@@ -37,11 +42,16 @@ export function createDemo(deps: {
     secrets: deps.secrets,
     simulator,
     plugin: async (app: FastifyInstance) => {
+      // biome-ignore lint/nursery/noMisusedPromises: Fastify plugins are async functions by design.
       await app.register(simulatorGraphPlugin, { prefix: '/simulator/graph', simulator });
+      // biome-ignore lint/nursery/noMisusedPromises: Fastify plugins are async functions by design.
       await app.register(simulatorCustomerPlugin, { prefix: '/simulator/api', simulator });
     },
     connect(baseUrl) {
-      simulator.setEndpoints({ webhookUrl: `${baseUrl}/webhooks/whatsapp`, publicGraphUrl: `${baseUrl}/simulator/graph` });
+      simulator.setEndpoints({
+        webhookUrl: `${baseUrl}/webhooks/whatsapp`,
+        publicGraphUrl: `${baseUrl}/simulator/graph`,
+      });
     },
     stop: () => simulator.stop(),
   };

@@ -21,15 +21,25 @@ const ProfilePatch = z
   })
   .refine((p) => p.name !== undefined || p.language !== undefined, { message: 'give name or language' });
 
-export async function authRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; auth: AuthService; secureCookies: 'auto' | 'true' | 'false' }) {
+export async function authRoutes(
+  app: FastifyInstance,
+  deps: { db: Kysely<Database>; auth: AuthService; secureCookies: 'auto' | 'true' | 'false' },
+) {
   const { auth, db } = deps;
 
   // Public: the one route that works without a session.
   app.post('/api/v1/auth/login', async (request, reply) => {
     const body = parseInput(LoginBody, request.body, 'body');
     const { user, sessionToken, expiresAt } = await auth.login(body.email, body.password);
-    const secure = deps.secureCookies === 'true' || (deps.secureCookies === 'auto' && request.protocol === 'https');
-    reply.setCookie(SESSION_COOKIE, sessionToken, { httpOnly: true, secure, sameSite: 'lax', path: '/', expires: new Date(expiresAt) });
+    const secure =
+      deps.secureCookies === 'true' || (deps.secureCookies === 'auto' && request.protocol === 'https');
+    reply.setCookie(SESSION_COOKIE, sessionToken, {
+      httpOnly: true,
+      secure,
+      sameSite: 'lax',
+      path: '/',
+      expires: new Date(expiresAt),
+    });
     return { user };
   });
 
@@ -49,7 +59,16 @@ export async function authRoutes(app: FastifyInstance, deps: { db: Kysely<Databa
     tag: 'auth',
     handler: async ({ principal }) => {
       if (!principal.userId) {
-        return { user: { id: null, email: null, name: 'API token', role: principal.role, language: 'en', teamIds: [] } };
+        return {
+          user: {
+            id: null,
+            email: null,
+            name: 'API token',
+            role: principal.role,
+            language: 'en',
+            teamIds: [],
+          },
+        };
       }
       return { user: await auth.findUser(principal.userId) };
     },
@@ -82,6 +101,8 @@ export async function authRoutes(app: FastifyInstance, deps: { db: Kysely<Databa
     url: '/api/v1/teams',
     summary: 'Teams',
     tag: 'auth',
-    handler: async () => ({ data: await db.selectFrom('teams').select(['id', 'name']).orderBy('name').execute() }),
+    handler: async () => ({
+      data: await db.selectFrom('teams').select(['id', 'name']).orderBy('name').execute(),
+    }),
   });
 }

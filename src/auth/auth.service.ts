@@ -10,7 +10,11 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 // Verified when the e-mail is unknown, so a login takes as long whether or not the account exists.
 const DUMMY_HASH = hashPassword('sightline-timing-equaliser');
 
-export function createAuthService(deps: { db: Kysely<Database>; clock: Clock; bootstrapToken: string | undefined }) {
+export function createAuthService(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  bootstrapToken: string | undefined;
+}) {
   const { db, clock } = deps;
 
   async function authenticateBearer(token: string): Promise<Principal | null> {
@@ -54,17 +58,32 @@ export function createAuthService(deps: { db: Kysely<Database>; clock: Clock; bo
   }
 
   /** Checks e-mail and password; returns the user and a new session secret for the cookie. */
-  async function login(email: string, password: string): Promise<{ user: User; sessionToken: string; expiresAt: number }> {
+  async function login(
+    email: string,
+    password: string,
+  ): Promise<{ user: User; sessionToken: string; expiresAt: number }> {
     const row = await findUserByEmail(db, email);
-    const valid = row?.password_hash ? await verifyPassword(row.password_hash, password) : await verifyPassword(await DUMMY_HASH, password).then(() => false);
+    const valid = row?.password_hash
+      ? await verifyPassword(row.password_hash, password)
+      : await verifyPassword(await DUMMY_HASH, password).then(() => false);
     if (!row || !valid) {
-      throw new AppError('unauthenticated', 'auth.invalid_credentials', 'The e-mail or password is not correct.');
+      throw new AppError(
+        'unauthenticated',
+        'auth.invalid_credentials',
+        'The e-mail or password is not correct.',
+      );
     }
     const { secret, hash } = generateSecret('sls');
     const now = clock.now();
     const expiresAt = now + SESSION_TTL_MS;
-    await db.insertInto('sessions').values({ id: hash, user_id: row.id, created_at: now, expires_at: expiresAt, last_seen_at: now }).execute();
-    await db.deleteFrom('sessions').where('expires_at', '<', now - DAY).execute();
+    await db
+      .insertInto('sessions')
+      .values({ id: hash, user_id: row.id, created_at: now, expires_at: expiresAt, last_seen_at: now })
+      .execute();
+    await db
+      .deleteFrom('sessions')
+      .where('expires_at', '<', now - DAY)
+      .execute();
     return { user: (await findUser(db, row.id))!, sessionToken: secret, expiresAt };
   }
 
@@ -72,17 +91,37 @@ export function createAuthService(deps: { db: Kysely<Database>; clock: Clock; bo
     await db.deleteFrom('sessions').where('id', '=', sha256(sessionToken)).execute();
   }
 
-  async function createApiToken(input: { name: string; role: Role; userId: string | null }): Promise<{ id: string; token: string }> {
+  async function createApiToken(input: {
+    name: string;
+    role: Role;
+    userId: string | null;
+  }): Promise<{ id: string; token: string }> {
     const { secret, hash, displayPrefix } = generateSecret('sl');
     const id = newId();
     await db
       .insertInto('api_tokens')
-      .values({ id, name: input.name, role: input.role, user_id: input.userId, token_hash: hash, prefix: displayPrefix, created_at: clock.now(), last_used_at: null, revoked_at: null })
+      .values({
+        id,
+        name: input.name,
+        role: input.role,
+        user_id: input.userId,
+        token_hash: hash,
+        prefix: displayPrefix,
+        created_at: clock.now(),
+        last_used_at: null,
+        revoked_at: null,
+      })
       .execute();
     return { id, token: secret };
   }
 
-  async function createUser(input: { email: string; name: string; role: Role; password: string; language?: Language }): Promise<User> {
+  async function createUser(input: {
+    email: string;
+    name: string;
+    role: Role;
+    password: string;
+    language?: Language;
+  }): Promise<User> {
     const existing = await findUserByEmail(db, input.email);
     if (existing) {
       throw new AppError('conflict', 'user.email_taken', `A user with e-mail ${input.email} already exists.`);
@@ -104,11 +143,24 @@ export function createAuthService(deps: { db: Kysely<Database>; clock: Clock; bo
   }
 
   async function countUsers(): Promise<number> {
-    const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
-  return { authenticateBearer, authenticateSession, login, logout, createApiToken, createUser, updateProfile, countUsers, findUser: (id: string) => findUser(db, id) };
+  return {
+    authenticateBearer,
+    authenticateSession,
+    login,
+    logout,
+    createApiToken,
+    createUser,
+    updateProfile,
+    countUsers,
+    findUser: (id: string) => findUser(db, id),
+  };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -10,7 +10,14 @@ export async function listTeamIds(db: Db, userId: string): Promise<string[]> {
 type UserRow = { id: string; email: string; name: string; role: string; language: string };
 
 function toUser(row: UserRow, teamIds: string[]): User {
-  return { id: row.id, email: row.email, name: row.name, role: row.role as Role, language: row.language as Language, teamIds };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    language: row.language as Language,
+    teamIds,
+  };
 }
 
 export async function findUser(db: Db, id: string): Promise<User | null> {
@@ -34,10 +41,20 @@ export async function findUserByEmail(db: Db, email: string) {
 
 export async function listUsers(db: Db): Promise<User[]> {
   const [rows, memberships] = await Promise.all([
-    db.selectFrom('users').select(['id', 'email', 'name', 'role', 'language']).where('disabled_at', 'is', null).orderBy('name').execute(),
+    db
+      .selectFrom('users')
+      .select(['id', 'email', 'name', 'role', 'language'])
+      .where('disabled_at', 'is', null)
+      .orderBy('name')
+      .execute(),
     db.selectFrom('team_members').select(['team_id', 'user_id']).execute(),
   ]);
-  return rows.map((row) => toUser(row, memberships.filter((m) => m.user_id === row.id).map((m) => m.team_id)));
+  return rows.map((row) =>
+    toUser(
+      row,
+      memberships.filter((m) => m.user_id === row.id).map((m) => m.team_id),
+    ),
+  );
 }
 
 export async function insertUser(
@@ -54,7 +71,13 @@ export async function insertUser(
   };
   await db
     .insertInto('users')
-    .values({ ...row, password_hash: input.passwordHash, created_at: now, updated_at: now, disabled_at: null })
+    .values({
+      ...row,
+      password_hash: input.passwordHash,
+      created_at: now,
+      updated_at: now,
+      disabled_at: null,
+    })
     .execute();
   return toUser(row, []);
 }

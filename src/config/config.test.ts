@@ -41,7 +41,10 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL: must be a postgres:// URL'],
     [{ SIGHTLINE_MASTER_KEY: 'short' }, 'SIGHTLINE_MASTER_KEY: must be 64 hex characters'],
     [{ WHATSAPP_ACCESS_TOKEN: 'a' }, 'WHATSAPP_APP_SECRET: is required when WHATSAPP_ACCESS_TOKEN is set'],
-    [{ SIGHTLINE_ADMIN_EMAIL: 'a@b.co' }, 'SIGHTLINE_ADMIN_EMAIL / SIGHTLINE_ADMIN_PASSWORD: set both or neither'],
+    [
+      { SIGHTLINE_ADMIN_EMAIL: 'a@b.co' },
+      'SIGHTLINE_ADMIN_EMAIL / SIGHTLINE_ADMIN_PASSWORD: set both or neither',
+    ],
     [{ WHATSAPP_API_VERSION: '25' }, 'WHATSAPP_API_VERSION: must look like v25.0'],
   ])('names the variable and the problem: %o', (env, expected) => {
     expect(problemsOf(env).join('\n')).toContain(expected);

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { HOUR } from '../kernel/index.ts';
 import { type Env, EnvSchema } from './env.schema.ts';
 
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; poolSize: number };
 
 export type MediaStoreConfig =
   | { kind: 'disk'; dir: string }
@@ -53,6 +55,11 @@ const LIVE_WHATSAPP_VARS = [
   'WHATSAPP_PHONE_NUMBER_ID',
 ] as const;
 
+/** The process environment; only this module reads it. */
+export function readEnvironment(): Record<string, string | undefined> {
+  return process.env;
+}
+
 export function loadConfig(source: Record<string, string | undefined>): Readonly<Config> {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
@@ -64,7 +71,9 @@ export function loadConfig(source: Record<string, string | undefined>): Readonly
   const whatsappSet = LIVE_WHATSAPP_VARS.filter((name) => env[name] !== undefined);
   if (whatsappSet.length > 0 && whatsappSet.length < LIVE_WHATSAPP_VARS.length) {
     for (const name of LIVE_WHATSAPP_VARS.filter((n) => env[n] === undefined)) {
-      problems.push(`${name}: is required when ${whatsappSet.join(', ')} ${whatsappSet.length > 1 ? 'are' : 'is'} set`);
+      problems.push(
+        `${name}: is required when ${whatsappSet.join(', ')} ${whatsappSet.length > 1 ? 'are' : 'is'} set`,
+      );
     }
   }
   if ((env.SIGHTLINE_ADMIN_EMAIL === undefined) !== (env.SIGHTLINE_ADMIN_PASSWORD === undefined)) {

@@ -8,7 +8,12 @@ const RECONNECT_MS = 1_000;
  * Many processes (scale-out): events travel through PostgreSQL NOTIFY; every process LISTENs,
  * including the publisher, so local and remote listeners hear each event exactly once.
  */
-export function createPgEventBus(deps: { pool: pg.Pool; url: string; channel: string; logger: Logger }): EventBus {
+export function createPgEventBus(deps: {
+  pool: pg.Pool;
+  url: string;
+  channel: string;
+  logger: Logger;
+}): EventBus {
   const { pool, url, channel, logger } = deps;
   const listeners = createListenerSet();
   let client: pg.Client | undefined;

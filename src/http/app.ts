@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  LogController,
+} from 'fastify';
 import type { Logger } from '../kernel/index.ts';
 import { newId } from '../kernel/index.ts';
 import type { Authenticator } from './authenticate.ts';
@@ -56,9 +61,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const plugin of options.plugins) {
     await app.register(plugin);
   }
-  const hasDashboard = options.dashboardDir !== undefined && fs.existsSync(path.join(options.dashboardDir, 'index.html'));
+  const hasDashboard =
+    options.dashboardDir !== undefined && fs.existsSync(path.join(options.dashboardDir, 'index.html'));
   if (hasDashboard) {
-    await app.register(fastifyStatic, { root: options.dashboardDir!, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: options.dashboardDir!,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
   }
   // Unknown API routes get a JSON 404; any other page is the single-page dashboard's to route.
   app.setNotFoundHandler((request, reply) => {
@@ -67,7 +78,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (hasDashboard && request.method === 'GET' && !isApi) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(404).send(errorBody('not_found', 'route.not_found', `There is no route ${request.method} ${url}.`, request.id));
+    return reply
+      .status(404)
+      .send(
+        errorBody('not_found', 'route.not_found', `There is no route ${request.method} ${url}.`, request.id),
+      );
   });
   return app;
 }

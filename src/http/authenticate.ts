@@ -27,17 +27,29 @@ export function createAuthenticator(auth: AuthService): Authenticator {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const principal = match ? await auth.authenticateBearer(match[1]!) : null;
       if (!principal) {
-        throw new AppError('unauthenticated', 'auth.invalid_token', 'The API token is missing, malformed, expired or revoked.');
+        throw new AppError(
+          'unauthenticated',
+          'auth.invalid_token',
+          'The API token is missing, malformed, expired or revoked.',
+        );
       }
       return principal;
     }
     const session = request.cookies[SESSION_COOKIE];
     const principal = session ? await auth.authenticateSession(session) : null;
     if (!principal) {
-      throw new AppError('unauthenticated', 'auth.required', 'Sign in, or send an API token as "Authorization: Bearer <token>".');
+      throw new AppError(
+        'unauthenticated',
+        'auth.required',
+        'Sign in, or send an API token as "Authorization: Bearer <token>".',
+      );
     }
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== '1') {
-      throw new AppError('forbidden', 'auth.csrf_header_required', `Browser requests that change data must send the ${CSRF_HEADER}: 1 header.`);
+      throw new AppError(
+        'forbidden',
+        'auth.csrf_header_required',
+        `Browser requests that change data must send the ${CSRF_HEADER}: 1 header.`,
+      );
     }
     return principal;
   };

@@ -16,10 +16,22 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
 };
 
 interface ErrorBody {
-  error: { kind: ErrorKind; reason: string; message: string; requestId: string; details?: Record<string, unknown> };
+  error: {
+    kind: ErrorKind;
+    reason: string;
+    message: string;
+    requestId: string;
+    details?: Record<string, unknown>;
+  };
 }
 
-export function errorBody(kind: ErrorKind, reason: string, message: string, requestId: string, details?: Record<string, unknown>): ErrorBody {
+export function errorBody(
+  kind: ErrorKind,
+  reason: string,
+  message: string,
+  requestId: string,
+  details?: Record<string, unknown>,
+): ErrorBody {
   return { error: { kind, reason, message, requestId, ...(details ? { details } : {}) } };
 }
 
@@ -27,16 +39,36 @@ export function errorBody(kind: ErrorKind, reason: string, message: string, requ
 function fromFastifyError(error: FastifyError): { kind: ErrorKind; reason: string; message: string } | null {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { kind: 'payload_too_large', reason: 'request.too_large', message: 'The request body is larger than this endpoint accepts.' };
+      return {
+        kind: 'payload_too_large',
+        reason: 'request.too_large',
+        message: 'The request body is larger than this endpoint accepts.',
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { kind: 'invalid_input', reason: 'request.unsupported_media_type', message: 'Send the body as application/json.' };
+      return {
+        kind: 'invalid_input',
+        reason: 'request.unsupported_media_type',
+        message: 'Send the body as application/json.',
+      };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { kind: 'invalid_input', reason: 'request.empty_body', message: 'The request body is empty; JSON was expected.' };
+      return {
+        kind: 'invalid_input',
+        reason: 'request.empty_body',
+        message: 'The request body is empty; JSON was expected.',
+      };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { kind: 'invalid_input', reason: 'request.invalid_json', message: 'The request body is not valid JSON.' };
+      return {
+        kind: 'invalid_input',
+        reason: 'request.invalid_json',
+        message: 'The request body is not valid JSON.',
+      };
     default:
       if (error.statusCode === 400 && error instanceof SyntaxError) {
-        return { kind: 'invalid_input', reason: 'request.invalid_json', message: 'The request body is not valid JSON.' };
+        return {
+          kind: 'invalid_input',
+          reason: 'request.invalid_json',
+          message: 'The request body is not valid JSON.',
+        };
       }
       return null;
   }
@@ -49,15 +81,26 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (status >= 500) {
         request.log.error({ err: error }, 'request failed');
       }
-      return reply.status(status).send(errorBody(error.kind, error.reason, error.message, request.id, error.details));
+      return reply
+        .status(status)
+        .send(errorBody(error.kind, error.reason, error.message, request.id, error.details));
     }
     const known = fromFastifyError(error);
     if (known) {
-      return reply.status(STATUS_BY_KIND[known.kind]).send(errorBody(known.kind, known.reason, known.message, request.id));
+      return reply
+        .status(STATUS_BY_KIND[known.kind])
+        .send(errorBody(known.kind, known.reason, known.message, request.id));
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply
       .status(500)
-      .send(errorBody('internal', 'internal.unexpected', 'Something went wrong on our side. It has been logged.', request.id));
+      .send(
+        errorBody(
+          'internal',
+          'internal.unexpected',
+          'Something went wrong on our side. It has been logged.',
+          request.id,
+        ),
+      );
   });
 }

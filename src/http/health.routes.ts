@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { JobQueue } from '../jobs/index.ts';
 import type { Database } from '../store/index.ts';
-import { buildOpenApi } from './openapi.ts';
 import type { Metrics } from './metrics.ts';
+import { buildOpenApi } from './openapi.ts';
 
-export async function opsRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; queue: JobQueue; metrics: Metrics; version: string }) {
+export async function opsRoutes(
+  app: FastifyInstance,
+  deps: { db: Kysely<Database>; queue: JobQueue; metrics: Metrics; version: string },
+) {
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   app.get('/readyz', async (request, reply) => {

@@ -61,7 +61,11 @@ export function addRoute<B, Q, P>(app: FastifyInstance, spec: RouteSpec<B, Q, P>
     handler: async (request, reply) => {
       const principal = await app.authenticate(request);
       if (spec.roles && !spec.roles.includes(principal.role)) {
-        throw new AppError('forbidden', 'auth.role_not_allowed', `This action needs one of these roles: ${spec.roles.join(', ')}.`);
+        throw new AppError(
+          'forbidden',
+          'auth.role_not_allowed',
+          `This action needs one of these roles: ${spec.roles.join(', ')}.`,
+        );
       }
       const context: RouteContext<B, Q, P> = {
         body: spec.body ? parseInput(spec.body, request.body, 'body') : (undefined as B),

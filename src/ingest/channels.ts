@@ -3,7 +3,11 @@ import type { Db } from '../store/index.ts';
 import type { ChannelChange } from '../whatsapp/index.ts';
 
 /** The business number a change is for, created on first sight (a business may connect several). */
-export async function findOrCreateChannel(db: Db, change: ChannelChange, now: number): Promise<{ id: string }> {
+export async function findOrCreateChannel(
+  db: Db,
+  change: ChannelChange,
+  now: number,
+): Promise<{ id: string }> {
   const existing = await db
     .selectFrom('channels')
     .select('id')

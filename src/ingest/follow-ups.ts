@@ -18,7 +18,12 @@ export function followUpTarget(content: MessageContent): string | undefined {
 }
 
 /** Edits and deletions change the message they refer to (kept, flagged, shown as such). */
-export async function applyFollowUp(db: Db, content: MessageContent, now: number, outcome: IngestOutcome): Promise<void> {
+export async function applyFollowUp(
+  db: Db,
+  content: MessageContent,
+  now: number,
+  outcome: IngestOutcome,
+): Promise<void> {
   const targetWamid = content.kind === 'edit' || content.kind === 'revoke' ? content.targetWamid : undefined;
   if (!targetWamid) {
     return;
@@ -28,7 +33,11 @@ export async function applyFollowUp(db: Db, content: MessageContent, now: number
     return;
   }
   if (content.kind === 'edit' && content.newContent) {
-    await db.updateTable('messages').set({ body: bodyOf(content.newContent), edited_at: now }).where('id', '=', target.id).execute();
+    await db
+      .updateTable('messages')
+      .set({ body: bodyOf(content.newContent), edited_at: now })
+      .where('id', '=', target.id)
+      .execute();
   } else if (content.kind === 'revoke') {
     await db.updateTable('messages').set({ deleted_at: now }).where('id', '=', target.id).execute();
   }

@@ -72,10 +72,15 @@ export function createGroupCommitter(deps: {
           }
           return out;
         });
-        batch.forEach((item, i) => item.resolve(results[i]));
+        for (const [i, item] of batch.entries()) {
+          item.resolve(results[i]);
+        }
         return;
       } catch (error) {
-        deps.logger.warn({ err: error, size: batch.length }, 'group commit failed; retrying each submission alone');
+        deps.logger.warn(
+          { err: error, size: batch.length },
+          'group commit failed; retrying each submission alone',
+        );
       }
     }
     for (const item of batch) {

@@ -37,7 +37,15 @@ export interface IngestOutcome {
 }
 
 /** Kinds that start or refresh the 24-hour customer-service window (content and interactive replies). */
-const WINDOW_KINDS = new Set<MessageContent['kind']>(['text', 'media', 'location', 'contacts', 'interactive', 'button', 'order']);
+const WINDOW_KINDS = new Set<MessageContent['kind']>([
+  'text',
+  'media',
+  'location',
+  'contacts',
+  'interactive',
+  'button',
+  'order',
+]);
 
 interface TicketActivity {
   type: string;
@@ -51,14 +59,33 @@ interface TicketActivity {
  * and outbox jobs. Idempotent: a redelivered message (same wamid) changes nothing. Work is shared
  * per sender (one contact lookup, one ticket placement, one activity update for their messages).
  */
-export async function ingestChange(db: Db, change: ChannelChange, now: number, deps: IngestDeps): Promise<IngestOutcome> {
-  const outcome: IngestOutcome = { events: [], messagesStored: 0, duplicates: 0, statusesApplied: 0, channels: [] };
+export async function ingestChange(
+  db: Db,
+  change: ChannelChange,
+  now: number,
+  deps: IngestDeps,
+): Promise<IngestOutcome> {
+  const outcome: IngestOutcome = {
+    events: [],
+    messagesStored: 0,
+    duplicates: 0,
+    statusesApplied: 0,
+    channels: [],
+  };
   const known = deps.knownChannels.get(change.phoneNumberId);
   const channel = known ? { id: known } : await findOrCreateChannel(db, change, now);
   outcome.channels.push([change.phoneNumberId, channel.id]);
   const seen = await findStoredWamids(db, change.messages);
   for (const group of groupBySender(change.messages)) {
-    await ingestSenderMessages(db, { channelId: channel.id, group, senders: change.senders, seen, now, deps, outcome });
+    await ingestSenderMessages(db, {
+      channelId: channel.id,
+      group,
+      senders: change.senders,
+      seen,
+      now,
+      deps,
+      outcome,
+    });
   }
   for (const status of change.statuses) {
     await lockKeys(db, deps.dialect, [`wamid:${status.wamid}`]);
@@ -69,10 +96,16 @@ export async function ingestChange(db: Db, change: ChannelChange, now: number, d
     }
   }
   for (const warning of change.warnings ?? []) {
-    deps.logger.warn({ path: warning.path, phoneNumberId: change.phoneNumberId }, `webhook content not understood: ${warning.message}`);
+    deps.logger.warn(
+      { path: warning.path, phoneNumberId: change.phoneNumberId },
+      `webhook content not understood: ${warning.message}`,
+    );
   }
   for (const error of change.errors) {
-    deps.logger.warn({ code: error.code, title: error.title, phoneNumberId: change.phoneNumberId }, 'WhatsApp reported an error');
+    deps.logger.warn(
+      { code: error.code, title: error.title, phoneNumberId: change.phoneNumberId },
+      'WhatsApp reported an error',
+    );
   }
   return outcome;
 }
@@ -80,8 +113,12 @@ export async function ingestChange(db: Db, change: ChannelChange, now: number, d
 // Webhooks carry one to three messages almost always: those sizes get a prepared query each.
 const storedWamids = [
   prepareQuery((db, a: string) => db.selectFrom('messages').select('wamid').where('wamid', 'in', [a])),
-  prepareQuery((db, a: string, b: string) => db.selectFrom('messages').select('wamid').where('wamid', 'in', [a, b])),
-  prepareQuery((db, a: string, b: string, c: string) => db.selectFrom('messages').select('wamid').where('wamid', 'in', [a, b, c])),
+  prepareQuery((db, a: string, b: string) =>
+    db.selectFrom('messages').select('wamid').where('wamid', 'in', [a, b]),
+  ),
+  prepareQuery((db, a: string, b: string, c: string) =>
+    db.selectFrom('messages').select('wamid').where('wamid', 'in', [a, b, c]),
+  ),
 ] as const;
 
 async function findStoredWamids(db: Db, messages: readonly InboundMessage[]): Promise<Set<string>> {
@@ -129,13 +166,18 @@ async function ingestSenderMessages(db: Db, input: SenderInput): Promise<void> {
     return;
   }
   const profile = input.senders.find(
-    (s) => (first.fromWaId && s.waId === first.fromWaId) || (first.fromUserId && s.userId === first.fromUserId),
+    (s) =>
+      (first.fromWaId && s.waId === first.fromWaId) || (first.fromUserId && s.userId === first.fromUserId),
   );
   const waId = first.fromWaId ?? profile?.waId;
   const bsuid = first.fromUserId ?? profile?.userId;
   // Serialise everything about this customer across concurrent deliveries and processes.
   await lockKeys(db, deps.dialect, [waId && `wa:${waId}`, bsuid && `bsuid:${bsuid}`].filter(isString));
-  const resolved = await resolveContact(db, { waId, bsuid, name: profile?.name, username: profile?.username }, now);
+  const resolved = await resolveContact(
+    db,
+    { waId, bsuid, name: profile?.name, username: profile?.username },
+    now,
+  );
   const contact = resolved.contact;
   let placement: Placement | undefined;
   const activity = new Map<string, TicketActivity[]>();
@@ -150,9 +192,19 @@ async function ingestSenderMessages(db: Db, input: SenderInput): Promise<void> {
     if (content.kind === 'system' && content.newWaId) {
       await rekeyContactPhone(db, contact.id, content.newWaId, now);
     }
-    const target = FOLLOW_UP_KINDS.has(content.kind)
-      ? await ticketForFollowUp(db, deps.dialect, { contactId: contact.id, channelId: input.channelId, targetWamid: followUpTarget(content), now })
-      : (placement ??= await openTicketForCustomerMessage(db, deps.dialect, {
+    let target: Placement;
+    if (FOLLOW_UP_KINDS.has(content.kind)) {
+      target = await ticketForFollowUp(db, deps.dialect, {
+        contactId: contact.id,
+        channelId: input.channelId,
+        targetWamid: followUpTarget(content),
+        now,
+      });
+    } else {
+      // A sender's messages in one webhook share the ticket found (or opened) for the first of them.
+      placement =
+        placement ??
+        (await openTicketForCustomerMessage(db, deps.dialect, {
           contactId: contact.id,
           channelId: input.channelId,
           referral: message.referral,
@@ -160,7 +212,15 @@ async function ingestSenderMessages(db: Db, input: SenderInput): Promise<void> {
           now,
           isNewContact: resolved.created,
         }));
-    const messageId = await storeMessage(db, { message, contact, channelId: input.channelId, ticketId: target.ticketId, now });
+      target = placement;
+    }
+    const messageId = await storeMessage(db, {
+      message,
+      contact,
+      channelId: input.channelId,
+      ticketId: target.ticketId,
+      now,
+    });
     await applyFollowUp(db, content, now, outcome);
     const body = bodyOf(content);
     activity.set(target.ticketId, [

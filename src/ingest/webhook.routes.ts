@@ -20,18 +20,30 @@ export interface WebhookRouteDeps {
  */
 export async function webhookRoutes(app: FastifyInstance, deps: WebhookRouteDeps): Promise<void> {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => {
-    done(null, body);
-  });
+  app.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 
   app.get('/webhooks/whatsapp', async (request, reply) => {
     const params = new URL(request.url, 'http://localhost').searchParams;
     const challenge = verifyChallenge(
-      { mode: params.get('hub.mode') ?? undefined, token: params.get('hub.verify_token') ?? undefined, challenge: params.get('hub.challenge') ?? undefined },
+      {
+        mode: params.get('hub.mode') ?? undefined,
+        token: params.get('hub.verify_token') ?? undefined,
+        challenge: params.get('hub.challenge') ?? undefined,
+      },
       deps.verifyToken,
     );
     if (challenge === null) {
-      throw new AppError('forbidden', 'webhook.verification_failed', 'hub.verify_token does not match, or hub.mode/hub.challenge is missing.');
+      throw new AppError(
+        'forbidden',
+        'webhook.verification_failed',
+        'hub.verify_token does not match, or hub.mode/hub.challenge is missing.',
+      );
     }
     return reply.type('text/plain').send(challenge);
   });
@@ -52,7 +64,11 @@ async function handlePost(request: FastifyRequest, deps: WebhookRouteDeps): Prom
   const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
   const header = request.headers['x-hub-signature-256'];
   if (!verifySignature(raw, typeof header === 'string' ? header : undefined, deps.appSecret)) {
-    throw new AppError('unauthenticated', 'webhook.bad_signature', 'X-Hub-Signature-256 is missing or does not match the body.');
+    throw new AppError(
+      'unauthenticated',
+      'webhook.bad_signature',
+      'X-Hub-Signature-256 is missing or does not match the body.',
+    );
   }
   let json: unknown;
   try {
@@ -72,7 +88,11 @@ async function handlePost(request: FastifyRequest, deps: WebhookRouteDeps): Prom
 
 function outcomeOf(error: unknown): string {
   if (error instanceof AppError) {
-    return error.kind === 'unauthenticated' ? 'bad_signature' : error.kind === 'invalid_input' ? 'invalid' : 'error';
+    return error.kind === 'unauthenticated'
+      ? 'bad_signature'
+      : error.kind === 'invalid_input'
+        ? 'invalid'
+        : 'error';
   }
   return 'error';
 }

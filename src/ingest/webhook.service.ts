@@ -24,7 +24,13 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     async ingest(parsed: ParsedWebhook & { kind: 'messages' }): Promise<IngestOutcome> {
       const now = deps.clock.now();
       const outcome = await deps.committer.run(async (trx) => {
-        const total: IngestOutcome = { events: [], messagesStored: 0, duplicates: 0, statusesApplied: 0, channels: [] };
+        const total: IngestOutcome = {
+          events: [],
+          messagesStored: 0,
+          duplicates: 0,
+          statusesApplied: 0,
+          channels: [],
+        };
         for (const change of parsed.changes) {
           const part = await ingestChange(trx, change, now, ingestDeps);
           total.channels.push(...part.channels);

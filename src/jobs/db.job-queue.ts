@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
 import { type Clock, type Logger, newId } from '../kernel/index.ts';
 import type { Database } from '../store/index.ts';
-import { type AnyJobDefinition, backoffDelay, type EnqueueOptions, type JobDefinition, type JobQueue, type JobSpec, PermanentJobError } from './job-queue.ts';
+import {
+  type AnyJobDefinition,
+  backoffDelay,
+  type EnqueueOptions,
+  type JobQueue,
+  type JobSpec,
+  PermanentJobError,
+} from './job-queue.ts';
 
 const LEASE_MS = 5 * 60_000;
 const IDLE_POLL_MS = 250;
@@ -141,7 +148,11 @@ export function createDbJobQueue(deps: { db: Kysely<Database>; clock: Clock; log
       if (!running) {
         // Embedded mode has a single worker per database: jobs still marked running were cut off by a
         // crash or kill, so they are due again now rather than when their lease would have expired.
-        await db.updateTable('jobs').set({ state: 'ready', locked_until: null }).where('state', '=', 'running').execute();
+        await db
+          .updateTable('jobs')
+          .set({ state: 'ready', locked_until: null })
+          .where('state', '=', 'running')
+          .execute();
         running = true;
         loop = pump().catch((error: unknown) => logger.fatal({ err: error }, 'job loop crashed'));
       }

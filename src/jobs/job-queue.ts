@@ -62,7 +62,11 @@ export function defineJobSpec<P>(spec: JobSpec<P>): JobSpec<P> {
 }
 
 /** Exponential backoff with equal jitter: half fixed, half random, capped. */
-export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(exponential / 2 + (random() * exponential) / 2);
 }

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Clock, Logger } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
-import { type AnyJobDefinition, type EnqueueOptions, type JobDefinition, type JobQueue, type JobSpec, PermanentJobError } from './job-queue.ts';
+import { type EnqueueOptions, type JobQueue, type JobSpec, PermanentJobError } from './job-queue.ts';
 
 const POLL_SECONDS = 0.5;
 
@@ -12,7 +12,12 @@ const POLL_SECONDS = 0.5;
  * pg-boss on the same PostgreSQL as the data. Jobs enqueued with `db` are inserted through that
  * transaction's connection, so they commit or roll back with the data (outbox).
  */
-export function createPgBossJobQueue(deps: { pool: pg.Pool; schema: string; clock: Clock; logger: Logger }): JobQueue {
+export function createPgBossJobQueue(deps: {
+  pool: pg.Pool;
+  schema: string;
+  clock: Clock;
+  logger: Logger;
+}): JobQueue {
   const { pool, clock, logger } = deps;
   const boss = new PgBoss({
     db: { executeSql: (text, values) => pool.query(text, values) },
@@ -66,7 +71,11 @@ export function createPgBossJobQueue(deps: { pool: pg.Pool; schema: string; cloc
               const attempt = item.retryCount + 1;
               const log = logger.child({ job: job.name, jobId: item.id, attempt });
               try {
-                await job.handler(job.schema.parse(item.data) as never, { jobId: item.id, attempt, logger: log });
+                await job.handler(job.schema.parse(item.data) as never, {
+                  jobId: item.id,
+                  attempt,
+                  logger: log,
+                });
               } catch (error) {
                 if (error instanceof PermanentJobError) {
                   // The handler has recorded the failure in the domain; retrying cannot help.

@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger };
 
@@ -10,7 +10,18 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     redact: {
-      paths: ['*.body', '*.text', '*.phone', '*.waId', '*.wa_id', '*.from', '*.password', '*.token', 'req.headers.authorization', 'req.headers.cookie'],
+      paths: [
+        '*.body',
+        '*.text',
+        '*.phone',
+        '*.waId',
+        '*.wa_id',
+        '*.from',
+        '*.password',
+        '*.token',
+        'req.headers.authorization',
+        'req.headers.cookie',
+      ],
       censor: '[redacted]',
     },
   });

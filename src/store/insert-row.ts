@@ -30,6 +30,11 @@ export async function insertRow<T extends keyof Database & string>(
     text = (onConflict === 'ignore' ? query.onConflict((oc) => oc.doNothing()) : query).compile().sql;
     compiled.set(key, text);
   }
-  const result = await db.executeQuery(CompiledQuery.raw(text, columns.map((column) => values[column])));
+  const result = await db.executeQuery(
+    CompiledQuery.raw(
+      text,
+      columns.map((column) => values[column]),
+    ),
+  );
   return Number(result.numAffectedRows ?? 0);
 }

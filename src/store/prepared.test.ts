@@ -3,7 +3,12 @@ import { openTestStore, type TestStore, testDialects } from '../../test/support/
 import { prepareQuery } from './index.ts';
 
 const teamByName = prepareQuery((db, name: string, after: number) =>
-  db.selectFrom('teams').select(['id', 'name']).where('name', '=', name).where('created_at', '>', after).limit(1),
+  db
+    .selectFrom('teams')
+    .select(['id', 'name'])
+    .where('name', '=', name)
+    .where('created_at', '>', after)
+    .limit(1),
 );
 
 describe.each(testDialects)('prepareQuery on %s', (dialect) => {
@@ -34,7 +39,9 @@ describe.each(testDialects)('prepareQuery on %s', (dialect) => {
   });
 
   it('refuses a builder that uses an argument to shape the query', async () => {
-    const shaped = prepareQuery((db, column: string) => db.selectFrom('teams').select(column === 'x' ? 'id' : 'name'));
+    const shaped = prepareQuery((db, column: string) =>
+      db.selectFrom('teams').select(column === 'x' ? 'id' : 'name'),
+    );
     await expect(shaped(store.db, 'x')).rejects.toThrow(/argument 0 does not reach the query/);
   });
 });

@@ -21,11 +21,17 @@ describe.each(testDialects)('store on %s', (dialect) => {
   it('returns epoch milliseconds as numbers', async () => {
     const now = Date.now();
     await store.db.insertInto('teams').values({ id: 't1', name: 'Finance', created_at: now }).execute();
-    const row = await store.db.selectFrom('teams').selectAll().where('id', '=', 't1').executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('teams')
+      .selectAll()
+      .where('id', '=', 't1')
+      .executeTakeFirstOrThrow();
     expect(row.created_at).toBe(now);
   });
 
   it('takes advisory locks inside a transaction without error', async () => {
-    await store.db.transaction().execute((trx) => lockKeys(trx, dialect, ['contact:1', 'contact:2', 'contact:1']));
+    await store.db
+      .transaction()
+      .execute((trx) => lockKeys(trx, dialect, ['contact:1', 'contact:2', 'contact:1']));
   });
 });

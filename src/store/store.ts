@@ -17,7 +17,9 @@ export interface Store {
   destroy(): Promise<void>;
 }
 
-export type StoreConfig = DatabaseConfig | { kind: 'postgres'; url: string; poolSize: number; schema: string };
+export type StoreConfig =
+  | DatabaseConfig
+  | { kind: 'postgres'; url: string; poolSize: number; schema: string };
 
 export async function openStore(config: StoreConfig, options: { migrate?: boolean } = {}): Promise<Store> {
   const store = config.kind === 'sqlite' ? sqliteStore(config.file) : postgresStore(config);

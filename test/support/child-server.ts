@@ -25,7 +25,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs `sightline serve` in its own process, as an operator would, and waits until it is ready. */
-export async function startChildServer(role: 'all' | 'api' | 'worker', env: Record<string, string>, port: number): Promise<ChildServer> {
+export async function startChildServer(
+  role: 'all' | 'api' | 'worker',
+  env: Record<string, string>,
+  port: number,
+): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--role', role], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },

@@ -5,7 +5,9 @@ import { openStore, type Store } from '../../src/store/index.ts';
 export type TestDialect = 'sqlite' | 'postgres';
 
 /** The dialects every database test runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export const testDialects: TestDialect[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+export const testDialects: TestDialect[] = process.env.TEST_DATABASE_URL
+  ? ['sqlite', 'postgres']
+  : ['sqlite'];
 
 export interface TestStore extends Store {
   /** Drops what the test created (the PostgreSQL schema) and closes connections. */
@@ -13,7 +15,10 @@ export interface TestStore extends Store {
 }
 
 /** A fresh, migrated database: in-memory SQLite, or a new schema on the test PostgreSQL server. */
-export async function openTestStore(dialect: TestDialect, options: { sqliteFile?: string } = {}): Promise<TestStore> {
+export async function openTestStore(
+  dialect: TestDialect,
+  options: { sqliteFile?: string } = {},
+): Promise<TestStore> {
   if (dialect === 'sqlite') {
     const store = await openStore({ kind: 'sqlite', file: options.sqliteFile ?? ':memory:' });
     return { ...store, cleanup: () => store.destroy() };

@@ -15,7 +15,12 @@ export interface TestServer {
   simulator: Simulator;
   token: string;
   /** JSON request to the API as an admin token holder. */
-  api<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  api<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
 }
 
@@ -31,7 +36,10 @@ export interface TestServerOptions {
 const BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789';
 
 /** The real server in demo mode (simulator inside) on a random port, over a fresh test database. */
-export async function startTestServer(dialect: TestDialect, options: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  dialect: TestDialect,
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-test-'));
   const store = options.store ?? (await openTestStore(dialect));
   const config = loadConfig({
@@ -52,14 +60,26 @@ export async function startTestServer(dialect: TestDialect, options: TestServerO
   });
   await ensureFirstAdmin(runtime.auth, config, runtime.demo?.secrets);
   const url = await runtime.start();
-  const api = async <T>(method: string, route: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const api = async <T>(
+    method: string,
+    route: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const response = await fetch(`${url}${route}`, {
       method,
-      headers: { authorization: `Bearer ${BOOTSTRAP_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        authorization: `Bearer ${BOOTSTRAP_TOKEN}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T };
+    return {
+      status: response.status,
+      body: (text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T,
+    };
   };
   return {
     runtime,
@@ -78,7 +98,10 @@ export async function startTestServer(dialect: TestDialect, options: TestServerO
 }
 
 /** Polls until `check` returns a value that is not undefined/false (or throws after the timeout). */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 5_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

@@ -7,6 +7,7 @@ export function coreMigration(dialect: Dialect) {
   const flag = dialect === 'postgres' ? 'smallint' : 'integer';
 
   return {
+    // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time and must not depend on today's schema types (Kysely's guidance).
     async up(db: Kysely<any>): Promise<void> {
       await db.schema
         .createTable('users')
@@ -107,10 +108,22 @@ export function coreMigration(dialect: Dialect) {
       await sql`create unique index tickets_one_active on tickets (contact_id, channel_id)
         where status in ('new', 'open', 'pending')`.execute(db);
       // Every customer message moves last_message_at, so it is indexed once (inbox order), not per view.
-      await db.schema.createIndex('tickets_activity').on('tickets').columns(['last_message_at', 'id']).execute();
+      await db.schema
+        .createIndex('tickets_activity')
+        .on('tickets')
+        .columns(['last_message_at', 'id'])
+        .execute();
       await db.schema.createIndex('tickets_status').on('tickets').column('status').execute();
-      await db.schema.createIndex('tickets_assignee').on('tickets').columns(['assignee_id', 'status']).execute();
-      await db.schema.createIndex('tickets_contact').on('tickets').columns(['contact_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('tickets_assignee')
+        .on('tickets')
+        .columns(['assignee_id', 'status'])
+        .execute();
+      await db.schema
+        .createIndex('tickets_contact')
+        .on('tickets')
+        .columns(['contact_id', 'created_at'])
+        .execute();
 
       await db.schema
         .createTable('ticket_tags')
@@ -118,7 +131,11 @@ export function coreMigration(dialect: Dialect) {
         .addColumn('tag', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('ticket_tags_pk', ['ticket_id', 'tag'])
         .execute();
-      await db.schema.createIndex('ticket_tags_tag').on('ticket_tags').columns(['tag', 'ticket_id']).execute();
+      await db.schema
+        .createIndex('ticket_tags_tag')
+        .on('ticket_tags')
+        .columns(['tag', 'ticket_id'])
+        .execute();
 
       await db.schema
         .createTable('ticket_reads')
@@ -138,7 +155,11 @@ export function coreMigration(dialect: Dialect) {
         .addColumn('data', json, (c) => c.notNull())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('ticket_events_ticket').on('ticket_events').columns(['ticket_id', 'id']).execute();
+      await db.schema
+        .createIndex('ticket_events_ticket')
+        .on('ticket_events')
+        .columns(['ticket_id', 'id'])
+        .execute();
 
       await db.schema
         .createTable('messages')
@@ -170,8 +191,12 @@ export function coreMigration(dialect: Dialect) {
         .execute();
       await db.schema.createIndex('messages_ticket').on('messages').columns(['ticket_id', 'id']).execute();
       // Most messages have neither: partial indexes keep inbound inserts to three b-trees.
-      await sql`create unique index messages_idempotency on messages (idempotency_key) where idempotency_key is not null`.execute(db);
-      await sql`create index messages_context on messages (context_wamid) where context_wamid is not null`.execute(db);
+      await sql`create unique index messages_idempotency on messages (idempotency_key) where idempotency_key is not null`.execute(
+        db,
+      );
+      await sql`create index messages_context on messages (context_wamid) where context_wamid is not null`.execute(
+        db,
+      );
 
       await db.schema
         .createTable('message_statuses')
