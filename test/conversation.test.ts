@@ -10,7 +10,8 @@ interface TicketRow {
   id: string;
   number: number;
   status: string;
-  contact: { waId: string | null; bsuid: string | null; name: string | null };
+  contact: { waId: string | null; bsuid: string | null; name: string | null; language: string | null };
+  language: string | null;
   tags: string[];
   lastMessagePreview: string | null;
   waitingSince: number | null;
@@ -81,6 +82,8 @@ describe.each(testDialects)('a WhatsApp conversation becomes a ticket (%s)', (di
     const ticket = await eventually(() => ticketOf('33612345001'));
     expect(ticket.status).toBe('new');
     expect(ticket.contact.name).toBe('Élodie Martin');
+    expect(ticket.contact.language).toBe('fr');
+    expect(ticket.language).toBe('fr');
     const messages = await messagesOf(ticket.id);
     const kinds = messages.map((m) => m.content.kind);
     expect(kinds).toEqual(

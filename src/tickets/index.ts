@@ -1,4 +1,5 @@
 export * from './contacts.repo.ts';
+export * from './language.ts';
 export * from './message-dto.ts';
 export * from './message-preview.ts';
 export * from './messages.repo.ts';
