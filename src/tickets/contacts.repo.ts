@@ -31,11 +31,17 @@ export function toContact(row: ContactRow): Contact {
 
 const columns = ['id', 'wa_id', 'bsuid', 'username', 'name', 'language'] as const;
 
-const findByPhone = prepareQuery((db, waId: string) => db.selectFrom('contacts').select(columns).where('wa_id', '=', waId));
-const findByBsuid = prepareQuery((db, bsuid: string) => db.selectFrom('contacts').select(columns).where('bsuid', '=', bsuid));
+const findByPhone = prepareQuery((db, waId: string) =>
+  db.selectFrom('contacts').select(columns).where('wa_id', '=', waId),
+);
+const findByBsuid = prepareQuery((db, bsuid: string) =>
+  db.selectFrom('contacts').select(columns).where('bsuid', '=', bsuid),
+);
 
 export async function getContact(db: Db, id: string): Promise<Contact> {
-  return toContact(await db.selectFrom('contacts').select(columns).where('id', '=', id).executeTakeFirstOrThrow());
+  return toContact(
+    await db.selectFrom('contacts').select(columns).where('id', '=', id).executeTakeFirstOrThrow(),
+  );
 }
 
 /**
@@ -82,7 +88,14 @@ export async function resolveContact(
   if (changed) {
     await db
       .updateTable('contacts')
-      .set({ wa_id: next.wa_id, bsuid: next.bsuid, username: next.username, name: next.name, language: next.language, updated_at: now })
+      .set({
+        wa_id: next.wa_id,
+        bsuid: next.bsuid,
+        username: next.username,
+        name: next.name,
+        language: next.language,
+        updated_at: now,
+      })
       .where('id', '=', keep.id)
       .execute();
   }
@@ -115,10 +128,19 @@ async function mergeContactInto(db: Db, fromId: string, intoId: string): Promise
 }
 
 /** A customer changed phone number (system message): move the phone key to the new number. */
-export async function rekeyContactPhone(db: Db, contactId: string, newWaId: string, now: number): Promise<void> {
+export async function rekeyContactPhone(
+  db: Db,
+  contactId: string,
+  newWaId: string,
+  now: number,
+): Promise<void> {
   const holder = await db.selectFrom('contacts').select('id').where('wa_id', '=', newWaId).executeTakeFirst();
   if (holder && holder.id !== contactId) {
     await mergeContactInto(db, holder.id, contactId);
   }
-  await db.updateTable('contacts').set({ wa_id: newWaId, updated_at: now }).where('id', '=', contactId).execute();
+  await db
+    .updateTable('contacts')
+    .set({ wa_id: newWaId, updated_at: now })
+    .where('id', '=', contactId)
+    .execute();
 }

@@ -1,5 +1,12 @@
 import type { Selectable } from 'kysely';
-import { type Db, insertRow, type MessagesTable, readJson, readJsonOrNull, writeJson } from '../store/index.ts';
+import {
+  type Db,
+  insertRow,
+  type MessagesTable,
+  readJson,
+  readJsonOrNull,
+  writeJson,
+} from '../store/index.ts';
 import type { AuthorType, MessageDirection, MessageStatus } from './tickets.types.ts';
 
 export type MessageRow = Selectable<MessagesTable>;
@@ -46,7 +53,8 @@ export async function insertMessage(db: Db, message: NewMessage): Promise<boolea
       context_wamid: message.contextWamid,
       forwarded: message.forwarded ? 1 : 0,
       frequently_forwarded: message.frequentlyForwarded ? 1 : 0,
-      referral: message.referral === undefined || message.referral === null ? null : writeJson(message.referral),
+      referral:
+        message.referral === undefined || message.referral === null ? null : writeJson(message.referral),
       status: message.status,
       status_at: message.createdAt,
       error_code: null,

@@ -1,10 +1,15 @@
 import { type Db, type Dialect, prepareQuery } from '../store/index.ts';
 import type { AdReferral, InboundMessage } from '../whatsapp/index.ts';
-import { findMessageByWamid } from './messages.repo.ts';
 import { previewOf } from './message-preview.ts';
-import { findActiveOrReopenableTicket, findLatestTicket, insertTicket, insertTicketEvent } from './tickets.repo.ts';
+import { findMessageByWamid } from './messages.repo.ts';
 import { statusAfterCustomerMessage } from './ticket-status.ts';
-import { SYSTEM_ACTOR, type Contact, type TicketStatus } from './tickets.types.ts';
+import {
+  findActiveOrReopenableTicket,
+  findLatestTicket,
+  insertTicket,
+  insertTicketEvent,
+} from './tickets.repo.ts';
+import { type Contact, SYSTEM_ACTOR, type TicketStatus } from './tickets.types.ts';
 
 export interface Placement {
   ticketId: string;
@@ -36,13 +41,25 @@ export async function openTicketForCustomerMessage(
 ): Promise<Placement> {
   const candidate = input.isNewContact
     ? undefined
-    : await findActiveOrReopenableTicket(db, input.contactId, input.channelId, input.now - input.reopenWindowMs);
+    : await findActiveOrReopenableTicket(
+        db,
+        input.contactId,
+        input.channelId,
+        input.now - input.reopenWindowMs,
+      );
   const active = candidate && candidate.status !== 'solved' ? candidate : undefined;
   if (active) {
     const next = statusAfterCustomerMessage(active.status as TicketStatus);
     if (next !== active.status) {
       await db.updateTable('tickets').set({ status: next }).where('id', '=', active.id).execute();
-      await insertTicketEvent(db, active.id, 'status_changed', SYSTEM_ACTOR, { from: active.status, to: next, cause: 'customer_replied' }, input.now);
+      await insertTicketEvent(
+        db,
+        active.id,
+        'status_changed',
+        SYSTEM_ACTOR,
+        { from: active.status, to: next, cause: 'customer_replied' },
+        input.now,
+      );
     }
     return { ticketId: active.id, created: false };
   }
@@ -53,7 +70,14 @@ export async function openTicketForCustomerMessage(
       .set((eb) => ({ status: 'open', solved_at: null, reopen_count: eb('reopen_count', '+', 1) }))
       .where('id', '=', reopenable.id)
       .execute();
-    await insertTicketEvent(db, reopenable.id, 'reopened', SYSTEM_ACTOR, { from: 'solved', to: 'open', cause: 'customer_replied' }, input.now);
+    await insertTicketEvent(
+      db,
+      reopenable.id,
+      'reopened',
+      SYSTEM_ACTOR,
+      { from: 'solved', to: 'open', cause: 'customer_replied' },
+      input.now,
+    );
     return { ticketId: reopenable.id, created: false };
   }
   const ticket = await insertTicket(db, dialect, {
@@ -62,7 +86,14 @@ export async function openTicketForCustomerMessage(
     now: input.now,
     referral: input.referral?.raw,
   });
-  await insertTicketEvent(db, ticket.id, 'created', SYSTEM_ACTOR, { number: Number(ticket.number) }, input.now);
+  await insertTicketEvent(
+    db,
+    ticket.id,
+    'created',
+    SYSTEM_ACTOR,
+    { number: Number(ticket.number) },
+    input.now,
+  );
   return { ticketId: ticket.id, created: true };
 }
 
@@ -87,11 +118,22 @@ export async function ticketForFollowUp(
 }
 
 const touchTicket = prepareQuery((db, ticketId: string, now: number, preview: string) =>
-  db.updateTable('tickets').set({ updated_at: now, last_message_at: now, last_message_preview: preview }).where('id', '=', ticketId),
+  db
+    .updateTable('tickets')
+    .set({ updated_at: now, last_message_at: now, last_message_preview: preview })
+    .where('id', '=', ticketId),
 );
 
 const touchTicketAndWindow = prepareQuery(
-  (db, ticketId: string, now: number, preview: string, earliest: number, latest: number, latestAgain: number) =>
+  (
+    db,
+    ticketId: string,
+    now: number,
+    preview: string,
+    earliest: number,
+    latest: number,
+    latestAgain: number,
+  ) =>
     db
       .updateTable('tickets')
       .set((eb) => ({
@@ -99,7 +141,12 @@ const touchTicketAndWindow = prepareQuery(
         last_message_at: now,
         last_message_preview: preview,
         first_inbound_at: eb.fn.coalesce('first_inbound_at', eb.val(earliest)),
-        last_inbound_at: eb.case().when('last_inbound_at', '>', latest).then(eb.ref('last_inbound_at')).else(latestAgain).end(),
+        last_inbound_at: eb
+          .case()
+          .when('last_inbound_at', '>', latest)
+          .then(eb.ref('last_inbound_at'))
+          .else(latestAgain)
+          .end(),
       }))
       .where('id', '=', ticketId),
 );
@@ -108,7 +155,10 @@ const touchTicketAndWindow = prepareQuery(
 export async function recordInboundOnTicket(
   db: Db,
   ticketId: string,
-  input: { entries: readonly { type: string; body: string | null; at: number; refreshesWindow: boolean }[]; now: number },
+  input: {
+    entries: readonly { type: string; body: string | null; at: number; refreshesWindow: boolean }[];
+    now: number;
+  },
 ): Promise<void> {
   const last = input.entries.at(-1);
   if (!last) {

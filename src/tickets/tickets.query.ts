@@ -80,7 +80,9 @@ function decodeCursor(cursor: string): Cursor {
   } catch {
     // fall through to the error below
   }
-  throw invalidInput('pagination.invalid_cursor', 'cursor: is not a cursor returned by this endpoint.', { field: 'cursor' });
+  throw invalidInput('pagination.invalid_cursor', 'cursor: is not a cursor returned by this endpoint.', {
+    field: 'cursor',
+  });
 }
 
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -93,10 +95,18 @@ export async function listTickets(
   page: { sort: TicketSort; limit: number; cursor?: string },
 ): Promise<{ data: TicketSummary[]; nextCursor: string | null }> {
   const sortKey = (eb: Eb) =>
-    page.sort === 'priority' ? priorityRank(eb) : page.sort === 'waiting' ? waitingKey(eb) : eb.ref('tickets.last_message_at');
+    page.sort === 'priority'
+      ? priorityRank(eb)
+      : page.sort === 'waiting'
+        ? waitingKey(eb)
+        : eb.ref('tickets.last_message_at');
   // Priority and activity sort newest/highest first; waiting sorts longest wait (oldest) first.
   const descending = page.sort !== 'waiting';
-  let query = applyFilter(db.selectFrom('tickets').innerJoin('contacts', 'contacts.id', 'tickets.contact_id'), filter, viewer)
+  let query = applyFilter(
+    db.selectFrom('tickets').innerJoin('contacts', 'contacts.id', 'tickets.contact_id'),
+    filter,
+    viewer,
+  )
     .selectAll('tickets')
     .select([
       'contacts.wa_id',
@@ -140,13 +150,15 @@ export async function listTickets(
       ...toTicket(row, tags.get(row.id) ?? []),
       contact: toContact({ ...row, id: row.contact_id, language: row.contact_language }),
       waitingSince: waiting === NO_WAIT ? null : waiting,
-      unread: row.last_inbound_at !== null && (row.read_at === null || Number(row.read_at) < row.last_inbound_at),
+      unread:
+        row.last_inbound_at !== null && (row.read_at === null || Number(row.read_at) < row.last_inbound_at),
     };
   });
   const last = pageRows.at(-1);
   return {
     data,
-    nextCursor: rows.length > page.limit && last ? encodeCursor({ k: Number(last.sort_key), id: last.id }) : null,
+    nextCursor:
+      rows.length > page.limit && last ? encodeCursor({ k: Number(last.sort_key), id: last.id }) : null,
   };
 }
 
@@ -168,7 +180,8 @@ export async function countTicketViews(db: Db, viewer: Viewer): Promise<Record<T
 }
 
 type TicketQuery = ReturnType<typeof baseQuery>;
-const baseQuery = (db: Db) => db.selectFrom('tickets').innerJoin('contacts', 'contacts.id', 'tickets.contact_id');
+const baseQuery = (db: Db) =>
+  db.selectFrom('tickets').innerJoin('contacts', 'contacts.id', 'tickets.contact_id');
 
 function applyFilter(query: TicketQuery, filter: TicketFilter, viewer: Viewer): TicketQuery {
   let q = applyView(query, filter.view ?? 'all', viewer);
@@ -176,7 +189,10 @@ function applyFilter(query: TicketQuery, filter: TicketFilter, viewer: Viewer): 
     q = q.where('tickets.status', 'in', filter.status);
   }
   if (filter.assigneeId !== undefined) {
-    q = filter.assigneeId === null ? q.where('tickets.assignee_id', 'is', null) : q.where('tickets.assignee_id', '=', filter.assigneeId);
+    q =
+      filter.assigneeId === null
+        ? q.where('tickets.assignee_id', 'is', null)
+        : q.where('tickets.assignee_id', '=', filter.assigneeId);
   }
   if (filter.teamId) {
     q = q.where('tickets.team_id', '=', filter.teamId);
@@ -185,7 +201,9 @@ function applyFilter(query: TicketQuery, filter: TicketFilter, viewer: Viewer): 
     q = q.where('tickets.priority', 'in', filter.priority);
   }
   if (filter.language) {
-    q = q.where((eb) => eb.or([eb('tickets.language', '=', filter.language!), eb('contacts.language', '=', filter.language!)]));
+    q = q.where((eb) =>
+      eb.or([eb('tickets.language', '=', filter.language!), eb('contacts.language', '=', filter.language!)]),
+    );
   }
   if (filter.contactId) {
     q = q.where('tickets.contact_id', '=', filter.contactId);
@@ -196,7 +214,13 @@ function applyFilter(query: TicketQuery, filter: TicketFilter, viewer: Viewer): 
   if (filter.tag) {
     const tag = filter.tag;
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('ticket_tags').select('ticket_tags.tag').whereRef('ticket_tags.ticket_id', '=', 'tickets.id').where('ticket_tags.tag', '=', tag)),
+      eb.exists(
+        eb
+          .selectFrom('ticket_tags')
+          .select('ticket_tags.tag')
+          .whereRef('ticket_tags.ticket_id', '=', 'tickets.id')
+          .where('ticket_tags.tag', '=', tag),
+      ),
     );
   }
   if (filter.q) {

@@ -95,10 +95,17 @@ export async function findActiveOrReopenableTicket(
   channelId: string,
   solvedSince: number,
 ): Promise<TicketRow | undefined> {
-  return (await findActive(db, contactId, channelId))[0] ?? (await findRecentlySolved(db, contactId, channelId, solvedSince))[0];
+  return (
+    (await findActive(db, contactId, channelId))[0] ??
+    (await findRecentlySolved(db, contactId, channelId, solvedSince))[0]
+  );
 }
 
-export async function findLatestTicket(db: Db, contactId: string, channelId: string): Promise<TicketRow | undefined> {
+export async function findLatestTicket(
+  db: Db,
+  contactId: string,
+  channelId: string,
+): Promise<TicketRow | undefined> {
   return db
     .selectFrom('tickets')
     .selectAll()
@@ -138,7 +145,10 @@ export async function insertTicket(
     last_message_at: input.now,
     last_message_preview: null,
   };
-  await insertRow(db, 'tickets', { ...row, referral: row.referral === null ? null : writeJson(row.referral) });
+  await insertRow(db, 'tickets', {
+    ...row,
+    referral: row.referral === null ? null : writeJson(row.referral),
+  });
   return row;
 }
 
@@ -172,7 +182,11 @@ export async function replaceTags(db: Db, ticketId: string, tags: readonly strin
 }
 
 /** Latest customer message time across this customer's tickets on this number (24 h window). */
-export async function findLastInboundAt(db: Db, contactId: string, channelId: string): Promise<number | null> {
+export async function findLastInboundAt(
+  db: Db,
+  contactId: string,
+  channelId: string,
+): Promise<number | null> {
   const row = await db
     .selectFrom('tickets')
     .select((eb) => eb.fn.max('last_inbound_at').as('at'))

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { IdParams, addRoute } from '../http/route.ts';
+import type { Kysely } from 'kysely';
+import type { Principal } from '../auth/index.ts';
+import { addRoute, IdParams } from '../http/route.ts';
 import type { ReplyService } from '../outbound/index.ts';
 import type { Database } from '../store/index.ts';
-import type { Kysely } from 'kysely';
 import { countTicketViews, listTickets, type Viewer } from './tickets.query.ts';
 import { MessagesQuery, NoteBody, ReplyBody, TicketListQuery, TicketPatchBody } from './tickets.schemas.ts';
 import type { TicketService } from './tickets.service.ts';
-import type { Principal } from '../auth/index.ts';
 import type { Actor } from './tickets.types.ts';
 
 const WRITERS = ['admin', 'supervisor', 'agent'] as const;
@@ -14,7 +14,10 @@ const WRITERS = ['admin', 'supervisor', 'agent'] as const;
 const viewerOf = (principal: Principal): Viewer => ({ userId: principal.userId, teamIds: principal.teamIds });
 const actorOf = (principal: Principal): Actor => ({ type: 'agent', id: principal.userId });
 
-export async function ticketRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; tickets: TicketService; replies: ReplyService }) {
+export async function ticketRoutes(
+  app: FastifyInstance,
+  deps: { db: Kysely<Database>; tickets: TicketService; replies: ReplyService },
+) {
   const { db, tickets, replies } = deps;
 
   addRoute(app, {
@@ -25,8 +28,14 @@ export async function ticketRoutes(app: FastifyInstance, deps: { db: Kysely<Data
     query: TicketListQuery,
     handler: async ({ query, principal }) => {
       const { sort, limit, cursor, assigneeId, ...filter } = query;
-      const assignee = assigneeId === 'none' ? null : assigneeId === 'me' ? (principal.userId ?? '') : assigneeId;
-      return listTickets(db, { ...filter, ...(assignee !== undefined ? { assigneeId: assignee } : {}) }, viewerOf(principal), { sort, limit, cursor });
+      const assignee =
+        assigneeId === 'none' ? null : assigneeId === 'me' ? (principal.userId ?? '') : assigneeId;
+      return listTickets(
+        db,
+        { ...filter, ...(assignee !== undefined ? { assigneeId: assignee } : {}) },
+        viewerOf(principal),
+        { sort, limit, cursor },
+      );
     },
   });
 
@@ -65,7 +74,8 @@ export async function ticketRoutes(app: FastifyInstance, deps: { db: Kysely<Data
     tag: 'tickets',
     params: IdParams,
     query: MessagesQuery,
-    handler: async ({ params, query }) => tickets.listMessages(params.id, { limit: query.limit, afterId: query.cursor }),
+    handler: async ({ params, query }) =>
+      tickets.listMessages(params.id, { limit: query.limit, afterId: query.cursor }),
   });
 
   addRoute(app, {
@@ -78,7 +88,11 @@ export async function ticketRoutes(app: FastifyInstance, deps: { db: Kysely<Data
     body: ReplyBody,
     response: { status: 202, description: 'Stored and queued for sending' },
     handler: async ({ params, body, principal, reply }) => {
-      const result = await replies.reply(params.id, { type: body.type, text: body.text, idempotencyKey: body.idempotencyKey }, actorOf(principal));
+      const result = await replies.reply(
+        params.id,
+        { type: body.type, text: body.text, idempotencyKey: body.idempotencyKey },
+        actorOf(principal),
+      );
       reply.status(result.created ? 202 : 200);
       return { data: result.message };
     },
@@ -93,7 +107,9 @@ export async function ticketRoutes(app: FastifyInstance, deps: { db: Kysely<Data
     params: IdParams,
     body: NoteBody,
     response: { status: 201, description: 'Note stored' },
-    handler: async ({ params, body, principal }) => ({ data: await tickets.addNote(params.id, body.text, actorOf(principal)) }),
+    handler: async ({ params, body, principal }) => ({
+      data: await tickets.addNote(params.id, body.text, actorOf(principal)),
+    }),
   });
 
   addRoute(app, {

@@ -4,8 +4,8 @@ import { AppError, type Clock, DAY, newId, notFound } from '../kernel/index.ts';
 import { type Database, readJson } from '../store/index.ts';
 import { getContact } from './contacts.repo.ts';
 import { type MessageView, toMessageViews } from './message-dto.ts';
-import { insertMessage } from './messages.repo.ts';
 import { previewOf } from './message-preview.ts';
+import { insertMessage } from './messages.repo.ts';
 import { assertAgentTransition } from './ticket-status.ts';
 import { findLastInboundAt, findTicket, insertTicketEvent, replaceTags } from './tickets.repo.ts';
 import type { Actor, Contact, Priority, Ticket, TicketStatus } from './tickets.types.ts';
@@ -97,21 +97,49 @@ export function createTicketService(deps: { db: Kysely<Database>; clock: Clock; 
         if (patch.status === 'open' && ticket.status === 'solved') {
           set.solved_at = null;
         }
-        await insertTicketEvent(trx, id, 'status_changed', actor, { from: ticket.status, to: patch.status }, now);
+        await insertTicketEvent(
+          trx,
+          id,
+          'status_changed',
+          actor,
+          { from: ticket.status, to: patch.status },
+          now,
+        );
       }
       if (patch.priority !== undefined && patch.priority !== ticket.priority) {
         set.priority = patch.priority;
-        await insertTicketEvent(trx, id, 'priority_changed', actor, { from: ticket.priority, to: patch.priority }, now);
+        await insertTicketEvent(
+          trx,
+          id,
+          'priority_changed',
+          actor,
+          { from: ticket.priority, to: patch.priority },
+          now,
+        );
       }
       if (patch.assigneeId !== undefined && patch.assigneeId !== ticket.assigneeId) {
         await assertExists(trx, 'users', patch.assigneeId, 'user');
         set.assignee_id = patch.assigneeId;
-        await insertTicketEvent(trx, id, 'assigned', actor, { from: ticket.assigneeId, to: patch.assigneeId }, now);
+        await insertTicketEvent(
+          trx,
+          id,
+          'assigned',
+          actor,
+          { from: ticket.assigneeId, to: patch.assigneeId },
+          now,
+        );
       }
       if (patch.teamId !== undefined && patch.teamId !== ticket.teamId) {
         await assertExists(trx, 'teams', patch.teamId, 'team');
         set.team_id = patch.teamId;
-        await insertTicketEvent(trx, id, 'team_changed', actor, { from: ticket.teamId, to: patch.teamId }, now);
+        await insertTicketEvent(
+          trx,
+          id,
+          'team_changed',
+          actor,
+          { from: ticket.teamId, to: patch.teamId },
+          now,
+        );
       }
       if (patch.tags !== undefined) {
         const tags = [...new Set(patch.tags.map((t) => t.trim().toLowerCase()).filter(Boolean))].sort();
@@ -182,7 +210,10 @@ export function createTicketService(deps: { db: Kysely<Database>; clock: Clock; 
     if (page.afterId) {
       query = query.where('id', '>', page.afterId);
     }
-    const rows = await query.orderBy('id').limit(page.limit + 1).execute();
+    const rows = await query
+      .orderBy('id')
+      .limit(page.limit + 1)
+      .execute();
     const pageRows = rows.slice(0, page.limit);
     return {
       data: await toMessageViews(db, pageRows),
@@ -192,7 +223,12 @@ export function createTicketService(deps: { db: Kysely<Database>; clock: Clock; 
 
   async function listEvents(ticketId: string) {
     await getTicket(ticketId);
-    const rows = await db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
+    const rows = await db
+      .selectFrom('ticket_events')
+      .selectAll()
+      .where('ticket_id', '=', ticketId)
+      .orderBy('id')
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -218,12 +254,19 @@ export function createTicketService(deps: { db: Kysely<Database>; clock: Clock; 
 
 export type TicketService = ReturnType<typeof createTicketService>;
 
-async function assertExists(db: Kysely<Database>, table: 'users' | 'teams', id: string | null, what: string): Promise<void> {
+async function assertExists(
+  db: Kysely<Database>,
+  table: 'users' | 'teams',
+  id: string | null,
+  what: string,
+): Promise<void> {
   if (id === null) {
     return;
   }
   const row = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
   if (!row) {
-    throw new AppError('unprocessable', `${what}.not_found`, `No ${what} with id ${id}.`, { details: { field: `${what}Id` } });
+    throw new AppError('unprocessable', `${what}.not_found`, `No ${what} with id ${id}.`, {
+      details: { field: `${what}Id` },
+    });
   }
 }

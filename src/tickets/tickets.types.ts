@@ -10,7 +10,15 @@ export type MessageDirection = 'inbound' | 'outbound' | 'internal';
 export type AuthorType = 'customer' | 'agent' | 'bot' | 'system';
 
 /** received: inbound. queued → sending (Meta accepted) → sent → delivered → read → played; failed. */
-export type MessageStatus = 'received' | 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'played' | 'failed';
+export type MessageStatus =
+  | 'received'
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'read'
+  | 'played'
+  | 'failed';
 
 export interface Contact {
   id: string;
