@@ -31,9 +31,11 @@ export async function lockKeys(db: Db, dialect: Dialect, keys: Iterable<string>)
     return;
   }
   const ids = [...new Set([...keys].map(advisoryKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const id of ids) {
-    await sql`select pg_advisory_xact_lock(${id})`.execute(db);
+  if (ids.length === 0) {
+    return;
   }
+  // One round trip; PostgreSQL evaluates the target list left to right, so the order holds.
+  await sql`select ${sql.join(ids.map((id) => sql`pg_advisory_xact_lock(${id})`))}`.execute(db);
 }
 
 function advisoryKey(key: string): bigint {
