@@ -1,7 +1,14 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AuthService, authRoutes, createAuthService } from '../auth/index.ts';
-import type { Config } from '../config/index.ts';
+import {
+  type BlobStore,
+  createLocalDiskBlobStore,
+  createMediaVault,
+  createS3BlobStore,
+  parseMasterKey,
+} from '../blobs/index.ts';
+import { type Config, ConfigError } from '../config/index.ts';
 import { createMemoryEventBus, createPgEventBus, type EventBus } from '../events/index.ts';
 import { buildApp } from '../http/app.ts';
 import { createAuthenticator } from '../http/authenticate.ts';
@@ -9,13 +16,25 @@ import { eventsRoutes } from '../http/events.routes.ts';
 import { opsRoutes } from '../http/health.routes.ts';
 import { createMetrics, type Metrics } from '../http/metrics.ts';
 import { createGroupCommitter, createWebhookService, webhookRoutes } from '../ingest/index.ts';
-import { createDbJobQueue, createPgBossJobQueue, type JobQueue } from '../jobs/index.ts';
+import { createDbJobQueue, createPgBossJobQueue, type JobQueue, type RetryPolicy } from '../jobs/index.ts';
 import { type Clock, type Logger, systemClock } from '../kernel/index.ts';
-import { createReplyService, createSendJob } from '../outbound/index.ts';
+import {
+  createMediaModule,
+  type MediaModule,
+  type MediaProcessor,
+  type MediaTiming,
+} from '../media/index.ts';
+import { createReplyService, createSendJob, type ReplyService } from '../outbound/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { createTicketService, ticketRoutes } from '../tickets/index.ts';
 import { createGraphClient, type WhatsAppClient } from '../whatsapp/index.ts';
-import { createDemoSecrets, DEMO_NUMBER, type DemoSecrets, readOrCreateSecretFile } from './data-dir.ts';
+import {
+  createDemoSecrets,
+  createMasterKeyFile,
+  DEMO_NUMBER,
+  type DemoSecrets,
+  readOrCreateSecretFile,
+} from './data-dir.ts';
 import { createDemo, type Demo } from './demo.ts';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -29,6 +48,8 @@ export interface RuntimeOptions {
   store?: Store;
   /** Redelivery schedule of the demo simulator (tests shorten it). */
   simulatorRetryDelaysMs?: number[];
+  /** Media download timing and retry (tests shorten them), and the preview processor. */
+  media?: { timing?: Partial<MediaTiming>; fetchRetry?: RetryPolicy; processor?: MediaProcessor };
 }
 
 export interface Runtime {
@@ -39,6 +60,8 @@ export interface Runtime {
   auth: AuthService;
   metrics: Metrics;
   whatsapp: WhatsAppClient;
+  media: MediaModule;
+  blobStore: BlobStore;
   demo: Demo | undefined;
   /** Listens (api roles) and starts the job worker (worker roles); returns the base URL. */
   start(): Promise<string>;
@@ -55,7 +78,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const queue = createQueue(store, clock, logger);
   const events = createEventBus(store, config, logger);
   const demoSecrets =
-    config.whatsapp.mode === 'demo' ? readOrCreateSecretFile<DemoSecrets>(config.dataDir, 'demo-credentials.json', createDemoSecrets) : undefined;
+    config.whatsapp.mode === 'demo'
+      ? readOrCreateSecretFile<DemoSecrets>(config.dataDir, 'demo-credentials.json', createDemoSecrets)
+      : undefined;
   const credentials = whatsappCredentials(config, demoSecrets);
   let baseUrl = config.publicUrl ?? `http://127.0.0.1:${config.port}`;
   // In demo mode the Graph API is this very server's simulator, whose port is known after listen.
@@ -75,14 +100,44 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const metrics = createMetrics({ queueDepth: () => queue.depth() });
   const auth = createAuthService({ db: store.db, clock, bootstrapToken: config.bootstrapToken });
-  const tickets = createTicketService({ db: store.db, clock, events });
-  const replies = createReplyService({ db: store.db, clock, events, queue, tickets });
+  const masterKey = parseMasterKey(resolveMasterKeyHex(config));
+  const blobStore = createBlobStore(config);
+  const vault = createMediaVault({ store: blobStore, masterKey });
+  let replies: ReplyService | undefined;
+  const media = createMediaModule({
+    db: store.db,
+    clock,
+    events,
+    queue,
+    whatsapp,
+    vault,
+    masterKey,
+    sendBotText: async ({ ticketId, text, idempotencyKey }) => {
+      await replies!.reply(ticketId, { type: 'text', text, idempotencyKey }, { type: 'bot', id: null });
+    },
+    ...options.media,
+  });
+  const tickets = createTicketService({ db: store.db, clock, events, loadMedia: media.loadViews });
+  replies = createReplyService({
+    db: store.db,
+    clock,
+    events,
+    queue,
+    tickets,
+    attachments: media.outbound,
+    loadMedia: media.loadViews,
+  });
   // SQLite has one writer: one transaction at a time, as large as the queue. PostgreSQL spends its time
   // in round trips, so several smaller transactions run side by side (the pool keeps room for the API).
   const committer = createGroupCommitter(
     store.dialect === 'sqlite'
       ? { db: store.db, logger, parallel: 1, maxBatch: 256 }
-      : { db: store.db, logger, parallel: Math.max(2, (config.database.kind === 'postgres' ? config.database.poolSize : 10) - 2), maxBatch: 16 },
+      : {
+          db: store.db,
+          logger,
+          parallel: Math.max(2, (config.database.kind === 'postgres' ? config.database.poolSize : 10) - 2),
+          maxBatch: 16,
+        },
   );
   const webhookService = createWebhookService({
     committer,
@@ -90,7 +145,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     clock,
     dialect: store.dialect,
     reopenWindowMs: config.tickets.reopenWindowMs,
-    hooks: [],
+    hooks: [media.intakeHook],
     logger,
   });
   const sendJob = createSendJob({
@@ -100,10 +155,17 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     events,
     whatsapp,
     onSendFailure: (reason) => metrics.sendFailures.inc({ reason }),
+    uploadAttachment: (attachmentId) => media.outbound.ensureUploaded(attachmentId),
   });
 
   const demo = demoSecrets
-    ? createDemo({ secrets: demoSecrets, apiVersion: config.whatsapp.apiVersion, clock, logger, retryDelaysMs: options.simulatorRetryDelaysMs })
+    ? createDemo({
+        secrets: demoSecrets,
+        apiVersion: config.whatsapp.apiVersion,
+        clock,
+        logger,
+        retryDelaysMs: options.simulatorRetryDelaysMs,
+      })
     : undefined;
 
   const app = await buildApp({
@@ -113,10 +175,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     plugins: [
       async (scope) => opsRoutes(scope, { db: store.db, queue, metrics, version: VERSION }),
       async (scope) =>
-        webhookRoutes(scope, { appSecret: credentials.appSecret, verifyToken: credentials.verifyToken, service: webhookService, metrics }),
+        webhookRoutes(scope, {
+          appSecret: credentials.appSecret,
+          verifyToken: credentials.verifyToken,
+          service: webhookService,
+          metrics,
+        }),
       async (scope) => authRoutes(scope, { db: store.db, auth, secureCookies: config.secureCookies }),
       async (scope) => ticketRoutes(scope, { db: store.db, tickets, replies }),
       async (scope) => eventsRoutes(scope, { events }),
+      media.plugin,
       ...(demo ? [demo.plugin] : []),
     ],
   });
@@ -132,6 +200,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     auth,
     metrics,
     whatsapp,
+    media,
+    blobStore,
     demo,
     async start() {
       if (servesApi) {
@@ -142,7 +212,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         demo?.connect(`http://127.0.0.1:${port}`);
       }
       if (runsJobs) {
-        await queue.work([sendJob], { concurrency: 4 });
+        await queue.work([sendJob, ...media.jobs], { concurrency: 4 });
       }
       return baseUrl;
     },
@@ -164,7 +234,44 @@ function createQueue(store: Store, clock: Clock, logger: Logger): JobQueue {
     case 'sqlite':
       return createDbJobQueue({ db: store.db, clock, logger });
     case 'postgres':
-      return createPgBossJobQueue({ pool: store.pgPool!, schema: store.pgSchema ? `${store.pgSchema}_boss` : 'pgboss', clock, logger });
+      return createPgBossJobQueue({
+        pool: store.pgPool!,
+        schema: store.pgSchema ? `${store.pgSchema}_boss` : 'pgboss',
+        clock,
+        logger,
+      });
+  }
+}
+
+/**
+ * The key that wraps every media blob's data key: SIGHTLINE_MASTER_KEY, or in embedded mode the one
+ * generated into DATA_DIR/master-key.json on first start. Scale-out processes must share one key, so
+ * PostgreSQL mode requires it explicitly (loadConfig already refuses to start without it).
+ */
+function resolveMasterKeyHex(config: Readonly<Config>): string {
+  if (config.masterKeyHex) {
+    return config.masterKeyHex;
+  }
+  if (config.database.kind === 'postgres') {
+    throw new ConfigError([
+      'SIGHTLINE_MASTER_KEY: is required with DATABASE_URL (every process must use the same key)',
+    ]);
+  }
+  return readOrCreateSecretFile(config.dataDir, 'master-key.json', createMasterKeyFile).masterKey;
+}
+
+function createBlobStore(config: Readonly<Config>): BlobStore {
+  const media = config.mediaStore;
+  switch (media.kind) {
+    case 'disk':
+      return createLocalDiskBlobStore({ dir: media.dir });
+    case 's3':
+      return createS3BlobStore({
+        bucket: media.bucket,
+        prefix: media.prefix,
+        region: media.region,
+        ...(media.endpoint ? { endpoint: media.endpoint, forcePathStyle: true } : {}),
+      });
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertBlobKey, assertByteRange } from './blob-key.ts';
 import type { BlobStore } from './blob-store.ts';
@@ -16,6 +16,7 @@ export interface LocalDiskBlobStoreOptions {
 
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
+const READ_CHUNK = 256 * 1024;
 
 /**
  * Blobs as files under `dir/<h0h1>/<h2h3>/<flat key>`, where h = sha256(key) spreads files evenly and the
@@ -41,8 +42,11 @@ export function createLocalDiskBlobStore(options: LocalDiskBlobStoreOptions): Bl
       const temp = join(folder, `.tmp-${randomBytes(8).toString('hex')}`);
       const handle = await open(temp, 'wx', FILE_MODE);
       try {
-        const sink = handle.createWriteStream({ autoClose: false });
+        // A write stream on the raw fd overlaps reading with writing and batches queued pieces (writev);
+        // the FileHandle stays ours to fsync and close (a FileHandle-owned stream would hold it open).
+        const sink = createWriteStream(temp, { fd: handle.fd, autoClose: false, emitClose: false });
         await pipeline(body, sink);
+        const size = sink.bytesWritten;
         if (isDurable) {
           await handle.sync();
         }
@@ -51,7 +55,7 @@ export function createLocalDiskBlobStore(options: LocalDiskBlobStoreOptions): Bl
         if (isDurable) {
           await syncDirectory(folder);
         }
-        return { size: sink.bytesWritten };
+        return { size };
       } catch (error) {
         body.destroy();
         await handle.close().catch(() => undefined);
@@ -68,7 +72,7 @@ export function createLocalDiskBlobStore(options: LocalDiskBlobStoreOptions): Bl
       const handle = await open(file, 'r').catch((error: unknown) => {
         throw isMissingFile(error) ? new BlobNotFoundError(key) : error;
       });
-      return handle.createReadStream(range ? { start: range.start, end: range.end } : {}) as Readable;
+      return handle.createReadStream({ ...range, highWaterMark: READ_CHUNK });
     },
 
     async delete(key) {
@@ -82,14 +86,15 @@ export function createLocalDiskBlobStore(options: LocalDiskBlobStoreOptions): Bl
 
     async exists(key) {
       const { file } = locateBlob(key);
-      const handle = await open(file, 'r').catch((error: unknown) => {
-        if (isMissingFile(error)) {
-          return undefined;
-        }
-        throw error;
-      });
-      await handle?.close();
-      return handle !== undefined;
+      return stat(file).then(
+        (info) => info.isFile(),
+        (error: unknown) => {
+          if (isMissingFile(error)) {
+            return false;
+          }
+          throw error;
+        },
+      );
     },
   };
 }

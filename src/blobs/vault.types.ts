@@ -21,7 +21,10 @@ export interface MediaVault {
   /** Streams plaintext in, hashing and encrypting it; refuses more than `maxBytes` (BlobTooLargeError, nothing kept). */
   seal(source: Readable, options: { maxBytes: number }): Promise<SealedBlob>;
   /** Streams plaintext out, optionally an inclusive byte range; fails with BlobTamperedError on any authentication failure. */
-  open(blob: Pick<SealedBlob, 'key' | 'wrappedKey' | 'size'>, range?: { start: number; end: number }): Promise<Readable>;
+  open(
+    blob: Pick<SealedBlob, 'key' | 'wrappedKey' | 'size'>,
+    range?: { start: number; end: number },
+  ): Promise<Readable>;
   /** Deletes the ciphertext. */
   destroy(blob: Pick<SealedBlob, 'key'>): Promise<void>;
 }

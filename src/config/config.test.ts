@@ -25,6 +25,7 @@ describe('loadConfig', () => {
   it('selects PostgreSQL, S3 and live WhatsApp from their variables', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://u@db/sightline',
+      SIGHTLINE_MASTER_KEY: 'ab'.repeat(32),
       MEDIA_STORE: 's3://bucket/media/prod',
       WHATSAPP_APP_SECRET: 's',
       WHATSAPP_VERIFY_TOKEN: 'v',
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, 'PORT: must be a port number'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL: must be a postgres:// URL'],
     [{ SIGHTLINE_MASTER_KEY: 'short' }, 'SIGHTLINE_MASTER_KEY: must be 64 hex characters'],
+    [{ DATABASE_URL: 'postgres://u@db/sightline' }, 'SIGHTLINE_MASTER_KEY: is required with DATABASE_URL'],
     [{ WHATSAPP_ACCESS_TOKEN: 'a' }, 'WHATSAPP_APP_SECRET: is required when WHATSAPP_ACCESS_TOKEN is set'],
     [
       { SIGHTLINE_ADMIN_EMAIL: 'a@b.co' },

@@ -76,6 +76,11 @@ export function loadConfig(source: Record<string, string | undefined>): Readonly
       );
     }
   }
+  if (env.DATABASE_URL !== undefined && env.SIGHTLINE_MASTER_KEY === undefined) {
+    problems.push(
+      'SIGHTLINE_MASTER_KEY: is required with DATABASE_URL (every process must encrypt media with the same key; generate one with `openssl rand -hex 32`)',
+    );
+  }
   if ((env.SIGHTLINE_ADMIN_EMAIL === undefined) !== (env.SIGHTLINE_ADMIN_PASSWORD === undefined)) {
     problems.push('SIGHTLINE_ADMIN_EMAIL / SIGHTLINE_ADMIN_PASSWORD: set both or neither');
   }

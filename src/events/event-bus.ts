@@ -3,7 +3,9 @@ export type DomainEvent =
   | { type: 'ticket.created'; ticketId: string }
   | { type: 'ticket.updated'; ticketId: string }
   | { type: 'message.created'; ticketId: string; messageId: string }
-  | { type: 'message.updated'; ticketId: string; messageId: string };
+  | { type: 'message.updated'; ticketId: string; messageId: string }
+  /** An attachment was stored (or quarantined); the analysis module reacts to it. */
+  | { type: 'media.stored'; ticketId: string; messageId: string; mediaId: string };
 
 export type EventListener = (event: DomainEvent) => void;
 

@@ -246,14 +246,24 @@ async function ingestSenderMessages(db: Db, input: SenderInput): Promise<void> {
 }
 
 /** Sets the customer's language (and their tickets') from the first message long enough to tell. */
-async function learnLanguage(db: Db, contactId: string, ticketIds: string[], messages: readonly InboundMessage[]) {
+async function learnLanguage(
+  db: Db,
+  contactId: string,
+  ticketIds: string[],
+  messages: readonly InboundMessage[],
+) {
   for (const message of messages) {
     const text = bodyOf(message.content);
     const language = text ? detectLanguage(text) : null;
     if (language) {
       await db.updateTable('contacts').set({ language }).where('id', '=', contactId).execute();
       if (ticketIds.length > 0) {
-        await db.updateTable('tickets').set({ language }).where('id', 'in', ticketIds).where('language', 'is', null).execute();
+        await db
+          .updateTable('tickets')
+          .set({ language })
+          .where('id', 'in', ticketIds)
+          .where('language', 'is', null)
+          .execute();
       }
       return;
     }

@@ -20,7 +20,9 @@ export function statusesBefore(next: MessageStatus): MessageStatus[] {
   if (next === 'failed') {
     return ['queued', 'sending', 'sent'];
   }
-  return (Object.keys(RANK) as MessageStatus[]).filter((s) => s !== 'received' && s !== 'failed' && RANK[s] < RANK[next]);
+  return (Object.keys(RANK) as MessageStatus[]).filter(
+    (s) => s !== 'received' && s !== 'failed' && RANK[s] < RANK[next],
+  );
 }
 
 /**

@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { EventBus } from '../events/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import { AppError, type Clock, newId } from '../kernel/index.ts';
-import type { Database } from '../store/index.ts';
+import type { Database, Db } from '../store/index.ts';
 import {
   type Actor,
   insertMessage,
+  type MediaViewLoader,
   type MessageView,
   previewOf,
   statusAfterAgentReply,
@@ -20,6 +21,26 @@ export interface TextReply {
   idempotencyKey: string | undefined;
 }
 
+export interface MediaReply {
+  type: 'media';
+  /** An upload from `POST /api/v1/media`. */
+  mediaId: string;
+  caption: string | undefined;
+  idempotencyKey: string | undefined;
+}
+
+export type Reply = TextReply | MediaReply;
+
+/** What replies need from the media module (injected at the composition root). */
+export interface ReplyAttachments {
+  describeForReply(
+    mediaId: string,
+  ): Promise<{ id: string; kind: string; mimeType: string; filename: string }>;
+  attachToMessage(db: Db, mediaId: string, messageId: string, ticketId: string): Promise<void>;
+}
+
+const CAPTIONED = new Set(['image', 'video', 'document']);
+
 /**
  * An agent's reply: stored as an outbound message and handed to the send job in one transaction,
  * so it is sent exactly when it is stored. The same idempotency key twice returns the first message.
@@ -30,27 +51,78 @@ export function createReplyService(deps: {
   events: EventBus;
   queue: JobQueue;
   tickets: TicketService;
+  attachments?: ReplyAttachments;
+  loadMedia?: MediaViewLoader;
 }) {
   const { db, clock, events, queue, tickets } = deps;
 
   async function findByIdempotencyKey(key: string): Promise<MessageView | undefined> {
-    const row = await db.selectFrom('messages').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
-    return row ? (await toMessageViews(db, [row]))[0] : undefined;
+    const row = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    return row ? (await toMessageViews(db, [row], deps.loadMedia))[0] : undefined;
   }
 
-  async function reply(ticketId: string, input: TextReply, actor: Actor): Promise<{ message: MessageView; created: boolean }> {
+  /** The stored shape of a reply: type, body (text or caption) and content. */
+  async function describeReply(
+    input: Reply,
+  ): Promise<{ type: string; body: string | null; content: Record<string, unknown> }> {
+    if (input.type === 'text') {
+      return { type: 'text', body: input.text, content: { kind: 'text', body: input.text } };
+    }
+    if (!deps.attachments) {
+      throw new AppError(
+        'unprocessable',
+        'media.unavailable',
+        'Attachments are not available on this server.',
+      );
+    }
+    const media = await deps.attachments.describeForReply(input.mediaId);
+    if (input.caption !== undefined && !CAPTIONED.has(media.kind)) {
+      throw new AppError(
+        'invalid_input',
+        'media.caption_not_allowed',
+        `WhatsApp does not show captions on ${media.kind} messages.`,
+      );
+    }
+    const content = {
+      kind: 'media',
+      mediaKind: media.kind,
+      attachmentId: media.id,
+      mimeType: media.mimeType,
+      caption: input.caption,
+      filename: media.kind === 'document' ? media.filename : undefined,
+    };
+    return { type: media.kind, body: input.caption ?? null, content };
+  }
+
+  async function reply(
+    ticketId: string,
+    input: Reply,
+    actor: Actor,
+  ): Promise<{ message: MessageView; created: boolean }> {
     if (input.idempotencyKey) {
       const existing = await findByIdempotencyKey(input.idempotencyKey);
       if (existing) {
         if (existing.ticketId !== ticketId) {
-          throw new AppError('conflict', 'message.idempotency_key_reused', 'This idempotency key was already used for another ticket.');
+          throw new AppError(
+            'conflict',
+            'message.idempotency_key_reused',
+            'This idempotency key was already used for another ticket.',
+          );
         }
         return { message: existing, created: false };
       }
     }
     const ticket = await tickets.getTicket(ticketId);
     if (ticket.status === 'closed') {
-      throw new AppError('conflict', 'ticket.closed', 'This ticket is closed; the customer’s next message opens a new one.');
+      throw new AppError(
+        'conflict',
+        'ticket.closed',
+        'This ticket is closed; the customer’s next message opens a new one.',
+      );
     }
     const window = await tickets.getWindow(ticket);
     if (!window.open) {
@@ -61,6 +133,7 @@ export function createReplyService(deps: {
         { details: { windowExpiredAt: window.expiresAt } },
       );
     }
+    const stored = await describeReply(input);
     const now = clock.now();
     const id = newId();
     await db.transaction().execute(async (trx) => {
@@ -73,9 +146,9 @@ export function createReplyService(deps: {
         authorType: actor.type,
         authorId: actor.id,
         wamid: null,
-        type: 'text',
-        body: input.text,
-        content: { kind: 'text', body: input.text },
+        type: stored.type,
+        body: stored.body,
+        content: stored.content,
         contextWamid: null,
         forwarded: false,
         frequentlyForwarded: false,
@@ -94,11 +167,17 @@ export function createReplyService(deps: {
           updated_at: now,
           last_outbound_at: now,
           last_message_at: now,
-          last_message_preview: previewOf('text', input.text),
-          first_response_at: actor.type === 'agent' ? eb.fn.coalesce('first_response_at', eb.val(now)) : eb.ref('first_response_at'),
+          last_message_preview: previewOf(stored.type, stored.body),
+          first_response_at:
+            actor.type === 'agent'
+              ? eb.fn.coalesce('first_response_at', eb.val(now))
+              : eb.ref('first_response_at'),
         }))
         .where('id', '=', ticketId)
         .execute();
+      if (input.type === 'media') {
+        await deps.attachments!.attachToMessage(trx, input.mediaId, id, ticketId);
+      }
       await queue.enqueue(sendMessageJob, { messageId: id }, { db: trx, dedupeKey: `send:${id}` });
     });
     await events.publish([
@@ -106,7 +185,7 @@ export function createReplyService(deps: {
       { type: 'ticket.updated', ticketId },
     ]);
     const row = await db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    return { message: (await toMessageViews(db, [row]))[0]!, created: true };
+    return { message: (await toMessageViews(db, [row], deps.loadMedia))[0]!, created: true };
   }
 
   return { reply };

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { EventBus } from '../events/index.ts';
 import { defineJobSpec, type JobDefinition, PermanentJobError } from '../jobs/index.ts';
-import type { Clock } from '../kernel/index.ts';
+import { type Clock, isAppError } from '../kernel/index.ts';
 import { type Database, type Dialect, lockKeys, readJson } from '../store/index.ts';
 import { GraphApiError, type OutboundPayload, type WhatsAppClient } from '../whatsapp/index.ts';
 import { applyRecordedStatuses } from './delivery-status.ts';
@@ -16,11 +16,26 @@ export interface SendJobDeps {
   events: EventBus;
   whatsapp: WhatsAppClient;
   onSendFailure?: (reason: string) => void;
+  /** Uploads an attachment to the Graph API once and returns its Graph media id. */
+  uploadAttachment?: (attachmentId: string) => Promise<{ graphMediaId: string }>;
+}
+
+interface StoredContent {
+  kind: string;
+  body?: string;
+  mediaKind?: 'image' | 'video' | 'audio' | 'document' | 'sticker';
+  attachmentId?: string;
+  caption?: string;
+  filename?: string;
 }
 
 const SEND_RETRY = { attempts: 6, baseDelayMs: 2_000, maxDelayMs: 5 * 60_000 };
 
-export const sendMessageJob = defineJobSpec({ name: 'whatsapp.send', schema: SendMessagePayload, retry: SEND_RETRY });
+export const sendMessageJob = defineJobSpec({
+  name: 'whatsapp.send',
+  schema: SendMessagePayload,
+  retry: SEND_RETRY,
+});
 
 /**
  * Sends one outbound message through the Graph API. Idempotent: a message that already has its wamid
@@ -34,18 +49,36 @@ export function createSendJob(deps: SendJobDeps): JobDefinition<z.infer<typeof S
       const message = await deps.db
         .selectFrom('messages')
         .innerJoin('contacts', 'contacts.id', 'messages.contact_id')
-        .select(['messages.id', 'messages.ticket_id', 'messages.status', 'messages.wamid', 'messages.content', 'contacts.wa_id'])
+        .select([
+          'messages.id',
+          'messages.ticket_id',
+          'messages.status',
+          'messages.wamid',
+          'messages.content',
+          'contacts.wa_id',
+        ])
         .where('messages.id', '=', messageId)
         .executeTakeFirst();
       if (!message || message.wamid !== null || message.status !== 'queued') {
         return;
       }
       if (!message.wa_id) {
-        await markFailed(deps, message, 'contact.no_phone', 'This customer has no phone number on record (username only); WhatsApp needs one to deliver a reply.', null);
+        await markFailed(
+          deps,
+          message,
+          'contact.no_phone',
+          'This customer has no phone number on record (username only); WhatsApp needs one to deliver a reply.',
+          null,
+        );
         throw new PermanentJobError('contact has no phone number');
       }
-      const payload = toPayload(readJson<{ kind: string; body?: string }>(message.content), message.wa_id, message.ticket_id);
       try {
+        const payload = await toPayload(
+          deps,
+          readJson<StoredContent>(message.content),
+          message.wa_id,
+          message.ticket_id,
+        );
         const result = await deps.whatsapp.sendMessage(payload);
         await deps.db.transaction().execute(async (trx) => {
           await lockKeys(trx, deps.dialect, [`wamid:${result.wamid}`]);
@@ -59,6 +92,10 @@ export function createSendJob(deps: SendJobDeps): JobDefinition<z.infer<typeof S
         });
         await deps.events.publish([{ type: 'message.updated', ticketId: message.ticket_id, messageId }]);
       } catch (error) {
+        if (isAppError(error)) {
+          await markFailed(deps, message, error.reason, error.message, null);
+          throw new PermanentJobError(`send failed: ${error.reason}`, { cause: error });
+        }
         if (!(error instanceof GraphApiError)) {
           throw error;
         }
@@ -73,9 +110,32 @@ export function createSendJob(deps: SendJobDeps): JobDefinition<z.infer<typeof S
   };
 }
 
-function toPayload(content: { kind: string; body?: string }, waId: string, ticketId: string): OutboundPayload {
+async function toPayload(
+  deps: SendJobDeps,
+  content: StoredContent,
+  waId: string,
+  ticketId: string,
+): Promise<OutboundPayload> {
   if (content.kind === 'text' && content.body) {
-    return { kind: 'text', to: waId, body: content.body, previewUrl: /https?:\/\//.test(content.body), bizOpaqueCallbackData: `ticket=${ticketId}` };
+    return {
+      kind: 'text',
+      to: waId,
+      body: content.body,
+      previewUrl: /https?:\/\//.test(content.body),
+      bizOpaqueCallbackData: `ticket=${ticketId}`,
+    };
+  }
+  if (content.kind === 'media' && content.attachmentId && content.mediaKind && deps.uploadAttachment) {
+    const { graphMediaId } = await deps.uploadAttachment(content.attachmentId);
+    return {
+      kind: 'media',
+      to: waId,
+      mediaKind: content.mediaKind,
+      media: { id: graphMediaId },
+      ...(content.caption ? { caption: content.caption } : {}),
+      ...(content.filename && content.mediaKind === 'document' ? { filename: content.filename } : {}),
+      bizOpaqueCallbackData: `ticket=${ticketId}`,
+    };
   }
   throw new PermanentJobError(`cannot send outbound content of kind ${content.kind}`);
 }
@@ -89,10 +149,18 @@ async function markFailed(
 ): Promise<void> {
   await deps.db
     .updateTable('messages')
-    .set({ status: 'failed', status_at: deps.clock.now(), error_code: code, error_reason: reason, error_message: text })
+    .set({
+      status: 'failed',
+      status_at: deps.clock.now(),
+      error_code: code,
+      error_reason: reason,
+      error_message: text,
+    })
     .where('id', '=', message.id)
     .where('status', '=', 'queued')
     .execute();
   deps.onSendFailure?.(reason);
-  await deps.events.publish([{ type: 'message.updated', ticketId: message.ticket_id, messageId: message.id }]);
+  await deps.events.publish([
+    { type: 'message.updated', ticketId: message.ticket_id, messageId: message.id },
+  ]);
 }

@@ -131,4 +131,51 @@ describe('customer API', () => {
     );
     expect(notAudio.status).toBe(409);
   });
+
+  it('creates a named customer before they write, and lists what they sent', async () => {
+    const created = await call('POST', '/customers', { waId: '+44 7700 900123', name: 'Grace Hopper' });
+    expect(created.status).toBe(201);
+    expect(created.body.customer).toMatchObject({
+      key: '447700900123',
+      name: 'Grace Hopper',
+      isWindowOpen: false,
+    });
+    expect((await call('GET', '/customers/447700900123/sent')).body.data).toEqual([]);
+    expect((await call('POST', '/customers', { name: 'Nobody' })).status).toBe(400);
+
+    const text = await call('POST', '/customers/447700900123/messages', { type: 'text', body: 'Is it on?' });
+    const sent = await call('GET', '/customers/447700900123/sent');
+    expect(sent.body.customer).toMatchObject({ name: 'Grace Hopper', isWindowOpen: true });
+    expect(sent.body.data).toEqual([
+      expect.objectContaining({
+        wamid: text.body.wamid,
+        type: 'text',
+        readByBusiness: false,
+        message: expect.objectContaining({ from: '447700900123', text: { body: 'Is it on?' } }),
+      }),
+    ]);
+  });
+
+  it("accepts Chromium's voice notes (audio/webm;codecs=opus) and delivers their real MIME type", async () => {
+    const voice = await call('POST', '/customers/15550004444/messages', {
+      type: 'audio',
+      data: Buffer.from('webm-opus-bytes').toString('base64'),
+      mimeType: 'audio/webm;codecs=opus',
+      voice: true,
+    });
+    expect(voice.status).toBe(201);
+    const webhook = h.helpdesk.received.at(-1)?.body as {
+      entry: Array<{ changes: Array<{ value: { messages: Array<{ audio: Json }> } }> }>;
+    };
+    expect(webhook.entry[0]?.changes[0]?.value.messages[0]?.audio).toMatchObject({
+      mime_type: 'audio/webm;codecs=opus',
+      voice: true,
+    });
+    const bad = await call('POST', '/customers/15550004444/messages', {
+      type: 'audio',
+      data: 'AAAA',
+      mimeType: 'audio/webm;<script>',
+    });
+    expect(bad.status).toBe(400);
+  });
 });

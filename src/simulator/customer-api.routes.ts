@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { CustomerHandle } from './customer.handle.ts';
 import {
+  CustomerCreateSchema,
   CustomerIdSchema,
   type CustomerMessage,
   CustomerMessageSchema,
@@ -92,6 +93,22 @@ export async function simulatorCustomerPlugin(
 
   app.get('/customers', async () => ({ data: simulator.listCustomers() }));
 
+  /** A named customer that has not written yet (the demo phone's "new customer" form). */
+  app.post('/customers', async (request, reply) => {
+    const input = CustomerCreateSchema.safeParse(request.body);
+    if (!input.success) {
+      return sendZodError(reply, input.error, 'body');
+    }
+    const { waId, userId, name, username } = input.data;
+    const customer = simulator.customer({
+      ...(waId === undefined ? {} : { waId }),
+      ...(userId === undefined ? {} : { userId }),
+      ...(name === undefined ? {} : { name }),
+      ...(username === undefined ? {} : { username }),
+    });
+    return reply.code(201).send({ customer: customer.summarize() });
+  });
+
   app.post<{ Params: { id: string } }>(
     '/customers/:id/messages',
     { bodyLimit: 140 * 1024 * 1024 },
@@ -128,6 +145,12 @@ export async function simulatorCustomerPlugin(
   app.get<{ Params: { id: string } }>('/customers/:id/inbox', async (request, reply) => {
     const customer = resolveCustomer(simulator, request.params.id, reply);
     return customer ? { customer: customer.summarize(), data: customer.inbox() } : reply;
+  });
+
+  /** What the customer sent (oldest first), and whether the business has read it. */
+  app.get<{ Params: { id: string } }>('/customers/:id/sent', async (request, reply) => {
+    const customer = resolveCustomer(simulator, request.params.id, reply);
+    return customer ? { customer: customer.summarize(), data: customer.sent() } : reply;
   });
 
   app.post<{ Params: { id: string } }>('/customers/:id/read', async (request, reply) => {

@@ -5,11 +5,12 @@ const base64 = z
   .min(1)
   .regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64')
   .transform((value) => Buffer.from(value, 'base64'));
+/** `type/subtype` with optional parameters, e.g. Chromium's voice notes: `audio/webm;codecs=opus`. */
 const mimeType = z
   .string()
   .min(3)
   .max(200)
-  .regex(/^[\w.+-]+\/[\w.+-]+/, 'must be a MIME type');
+  .regex(/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=("[^"]*"|[\w.+-]+))*$/, 'must be a MIME type');
 const wamid = z.string().min(1).max(512);
 const replyFields = { replyTo: wamid.optional(), forwarded: z.boolean().optional() };
 
@@ -95,6 +96,25 @@ export const CustomerProfileQuerySchema = z.object({
   name: z.string().min(1).max(200).optional(),
   username: z.string().min(1).max(100).optional(),
 });
+
+/** Creates (or renames) a customer before they write, e.g. from the demo phone page. */
+export const CustomerCreateSchema = z
+  .object({
+    waId: z
+      .string()
+      .regex(/^\+?[\d\s()-]{5,20}$/, 'must be a phone number')
+      .optional(),
+    userId: z
+      .string()
+      .regex(/^[A-Z]{2}\.[A-Za-z0-9]{1,128}$/, 'must be a BSUID')
+      .optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    username: z.string().min(1).max(100).optional(),
+  })
+  .refine((value) => value.waId !== undefined || value.userId !== undefined, {
+    message: 'give waId or userId',
+    path: ['waId'],
+  });
 
 /** `:id` is a phone number (wa_id) or a BSUID such as `US.13491208655302741918`. */
 export const CustomerIdSchema = z

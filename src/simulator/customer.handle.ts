@@ -66,7 +66,7 @@ export function createCustomerHandle(deps: CustomerHandleDeps, state: CustomerSt
     /** Messages the business sent to this customer, with their current status. */
     inbox: (): OutboundMessage[] => deps.outbound.listOutbound(state.key).map((m) => structuredClone(m)),
     /** Messages this customer sent, and whether the business marked them read. */
-    sent: (): InboundRecord[] => state.inbound.map((record) => ({ ...record })),
+    sent: (): InboundRecord[] => state.inbound.map((record) => structuredClone(record)),
     isWindowOpen: (): boolean => deps.customers.isWindowOpen(state),
     summarize: (): CustomerSummary => deps.customers.summarize(state),
 

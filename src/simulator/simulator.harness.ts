@@ -118,7 +118,9 @@ export async function startSimulatorHarness(
     ...overrides,
   });
   const app = Fastify({ forceCloseConnections: true });
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify plugins are async functions by design.
   await app.register(simulatorGraphPlugin, { prefix: '/simulator/graph', simulator });
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify plugins are async functions by design.
   await app.register(simulatorCustomerPlugin, { prefix: '/simulator/api', simulator });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const graphUrl = `${address}/simulator/graph`;

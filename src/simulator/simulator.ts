@@ -83,7 +83,13 @@ export function createSimulator(options: SimulatorOptions) {
       const customer = customers.findCustomer(draft.customerKey);
       const type = String(draft.message.type);
       if (customer) {
-        const record = { wamid: draft.wamid, type, at: clock.now(), readByBusiness: false };
+        const record = {
+          wamid: draft.wamid,
+          type,
+          at: clock.now(),
+          readByBusiness: false,
+          message: draft.message,
+        };
         customers.recordInbound(customer, record, opensServiceWindow(type));
       }
       logger.debug({ wamid: draft.wamid, type }, 'simulator customer message');

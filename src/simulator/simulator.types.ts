@@ -173,6 +173,8 @@ export interface InboundRecord {
   type: string;
   at: number;
   readByBusiness: boolean;
+  /** The `messages[]` element as delivered (media as id, MIME type, caption; never the bytes). */
+  message: MetaObject;
 }
 
 export interface CustomerSummary {

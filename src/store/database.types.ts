@@ -166,6 +166,57 @@ export interface JobsTable {
   created_at: number;
 }
 
+/** Encrypted media content, stored once per SHA-256 (hex) and counted by the media rows using it. */
+export interface MediaBlobsTable {
+  sha256: string;
+  blob_key: string;
+  wrapped_key: string;
+  size: number;
+  sniffed_mime: string | null;
+  ref_count: number;
+  analysed_at: number | null;
+  analysis_error: string | null;
+  preview_key: string | null;
+  preview_wrapped_key: string | null;
+  preview_size: number | null;
+  preview_mime: string | null;
+  thumb_key: string | null;
+  thumb_wrapped_key: string | null;
+  thumb_size: number | null;
+  thumb_mime: string | null;
+  width: number | null;
+  height: number | null;
+  duration_ms: number | null;
+  page_count: number | null;
+  waveform: NullableJson;
+  created_at: number;
+}
+
+/** One attachment of one message (or an agent's upload not yet sent). */
+export interface MediaTable {
+  id: string;
+  message_id: string | null;
+  ticket_id: string | null;
+  direction: string;
+  kind: string;
+  wa_media_id: string | null;
+  graph_media_id: string | null;
+  declared_mime: string | null;
+  sniffed_mime: string | null;
+  filename: string | null;
+  size: number | null;
+  sha256: string | null;
+  state: string;
+  state_reason: string | null;
+  preview_state: string;
+  preview_reason: string | null;
+  voice: Flag;
+  animated: Flag;
+  uploaded_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface CountersTable {
   name: string;
   value: number;
@@ -187,6 +238,8 @@ export interface Database {
   message_statuses: MessageStatusesTable;
   jobs: JobsTable;
   counters: CountersTable;
+  media: MediaTable;
+  media_blobs: MediaBlobsTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

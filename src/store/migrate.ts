@@ -1,17 +1,25 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Database, Dialect } from './database.types.ts';
 import { coreMigration } from './migrations/0001-core.ts';
+import { mediaMigration } from './migrations/0002-media.ts';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-core': coreMigration(dialect),
+    '0002-media': mediaMigration(dialect),
   };
 }
 
 /** Brings the schema up to date; safe to call from several processes at once (Kysely takes a lock). */
 export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: pin them to ours, so
+  // another schema in the same database (another app, a parallel test) cannot be mistaken for it.
+  const migrationTableSchema =
+    dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     throw new Error(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`, {

@@ -31,16 +31,61 @@ export interface MessageView {
   customerTimestamp: number | null;
   editedAt: number | null;
   deletedAt: number | null;
+  /** The message's attachment, when it has one (media messages). */
+  media?: MessageMediaView | null;
 }
 
+/** An attachment as the API and dashboard see it; URLs are short-lived signed links. */
+export interface MessageMediaView {
+  id: string;
+  kind: string;
+  /** pending · downloading · stored · failed · refused · quarantined */
+  state: string;
+  stateReason: string | null;
+  /** none · pending · ready · failed · skipped */
+  previewState: string;
+  previewReason: string | null;
+  /** The real (sniffed) type once stored; the declared one before. */
+  mimeType: string | null;
+  declaredMimeType: string | null;
+  size: number | null;
+  filename: string | null;
+  sha256: string | null;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  pageCount: number | null;
+  waveform: number[] | null;
+  voice: boolean;
+  animated: boolean;
+  /** Whether the original may be shown inline (a safe image, video or audio type, not quarantined). */
+  inline: boolean;
+  urls: { original: string; download: string; preview: string | null; thumbnail: string | null } | null;
+}
+
+/** Loads the attachments of a page of messages (provided by the media module at the composition root). */
+export type MediaViewLoader = (
+  db: Db,
+  messageIds: readonly string[],
+) => Promise<Map<string, MessageMediaView>>;
+
 /** Builds views for a page of messages: quoted messages, reactions and author names in three queries. */
-export async function toMessageViews(db: Db, rows: readonly MessageRow[]): Promise<MessageView[]> {
+export async function toMessageViews(
+  db: Db,
+  rows: readonly MessageRow[],
+  loadMedia?: MediaViewLoader,
+): Promise<MessageView[]> {
   const wamids = rows.map((r) => r.wamid).filter((w): w is string => w !== null);
   const quotedWamids = [...new Set(rows.map((r) => r.context_wamid).filter((w): w is string => w !== null))];
-  const [quoted, reactionRows, authors] = await Promise.all([
+  const mediaMessageIds = rows.filter((r) => MEDIA_TYPES.has(r.type)).map((r) => r.id);
+  const [quoted, reactionRows, authors, media] = await Promise.all([
     quotedWamids.length === 0
       ? []
-      : db.selectFrom('messages').select(['id', 'wamid', 'body', 'type']).where('wamid', 'in', quotedWamids).execute(),
+      : db
+          .selectFrom('messages')
+          .select(['id', 'wamid', 'body', 'type'])
+          .where('wamid', 'in', quotedWamids)
+          .execute(),
     wamids.length === 0
       ? []
       : db
@@ -51,11 +96,17 @@ export async function toMessageViews(db: Db, rows: readonly MessageRow[]): Promi
           .orderBy('id')
           .execute(),
     authorNames(db, rows),
+    loadMedia && mediaMessageIds.length > 0 ? loadMedia(db, mediaMessageIds) : undefined,
   ]);
   const quotedByWamid = new Map(quoted.map((q) => [q.wamid, q]));
   const reactions = latestReactions(reactionRows);
-  return rows.map((row) => toMessageView(row, quotedByWamid, reactions, authors));
+  return rows.map((row) => {
+    const view = toMessageView(row, quotedByWamid, reactions, authors);
+    return media && MEDIA_TYPES.has(row.type) ? { ...view, media: media.get(row.id) ?? null } : view;
+  });
 }
+
+const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
 
 function toMessageView(
   row: MessageRow,
@@ -66,7 +117,8 @@ function toMessageView(
   const content = readJson<Record<string, unknown>>(row.content);
   const { raw: _raw, ...visibleContent } = content;
   const quoted = row.context_wamid ? quotedByWamid.get(row.context_wamid) : undefined;
-  const hasContext = row.context_wamid !== null || Boolean(row.forwarded) || Boolean(row.frequently_forwarded);
+  const hasContext =
+    row.context_wamid !== null || Boolean(row.forwarded) || Boolean(row.frequently_forwarded);
   return {
     id: row.id,
     ticketId: row.ticket_id,
@@ -90,7 +142,9 @@ function toMessageView(
     referral: readJsonOrNull(row.referral),
     status: row.status as MessageStatus,
     statusAt: row.status_at,
-    error: row.error_reason ? { code: row.error_code, reason: row.error_reason, message: row.error_message ?? '' } : null,
+    error: row.error_reason
+      ? { code: row.error_code, reason: row.error_reason, message: row.error_message ?? '' }
+      : null,
     reactions: row.wamid ? (reactions.get(row.wamid) ?? []) : [],
     createdAt: row.created_at,
     customerTimestamp: row.customer_timestamp,
@@ -101,7 +155,12 @@ function toMessageView(
 
 /** The current reaction of each author on each message: a later one replaces, an empty one removes. */
 function latestReactions(
-  rows: readonly { context_wamid: string | null; content: unknown; author_type: string; author_id: string | null }[],
+  rows: readonly {
+    context_wamid: string | null;
+    content: unknown;
+    author_type: string;
+    author_id: string | null;
+  }[],
 ): Map<string, MessageView['reactions']> {
   const current = new Map<string, Map<string, { emoji: string | undefined; authorType: AuthorType }>>();
   for (const row of rows) {
@@ -122,7 +181,9 @@ function latestReactions(
 }
 
 async function authorNames(db: Db, rows: readonly MessageRow[]): Promise<Map<string, string>> {
-  const agentIds = [...new Set(rows.filter((r) => r.author_type === 'agent' && r.author_id).map((r) => r.author_id!))];
+  const agentIds = [
+    ...new Set(rows.filter((r) => r.author_type === 'agent' && r.author_id).map((r) => r.author_id!)),
+  ];
   if (agentIds.length === 0) {
     return new Map();
   }

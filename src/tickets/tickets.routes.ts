@@ -88,11 +88,16 @@ export async function ticketRoutes(
     body: ReplyBody,
     response: { status: 202, description: 'Stored and queued for sending' },
     handler: async ({ params, body, principal, reply }) => {
-      const result = await replies.reply(
-        params.id,
-        { type: body.type, text: body.text, idempotencyKey: body.idempotencyKey },
-        actorOf(principal),
-      );
+      const input =
+        body.type === 'text'
+          ? { type: 'text' as const, text: body.text, idempotencyKey: body.idempotencyKey }
+          : {
+              type: 'media' as const,
+              mediaId: body.mediaId,
+              caption: body.caption,
+              idempotencyKey: body.idempotencyKey,
+            };
+      const result = await replies.reply(params.id, input, actorOf(principal));
       reply.status(result.created ? 202 : 200);
       return { data: result.message };
     },

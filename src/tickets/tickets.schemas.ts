@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import { PRIORITIES, TICKET_STATUSES } from './tickets.types.ts';
 import { TICKET_SORTS, TICKET_VIEWS } from './tickets.query.ts';
+import { PRIORITIES, TICKET_STATUSES } from './tickets.types.ts';
 
 const csvOf = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .string()
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values, { error: `must be one or more of: ${values.join(', ')}` })));
 
 export const TicketListQuery = z.object({
@@ -30,15 +35,47 @@ export const TicketPatchBody = z
     priority: z.enum(PRIORITIES).optional(),
     assigneeId: z.string().min(1).nullable().optional(),
     teamId: z.string().min(1).nullable().optional(),
-    tags: z.array(z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters')).max(50, 'at most 50 tags').optional(),
+    tags: z
+      .array(z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'))
+      .max(50, 'at most 50 tags')
+      .optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'give at least one of status, priority, assigneeId, teamId, tags' });
+  .refine((patch) => Object.keys(patch).length > 0, {
+    message: 'give at least one of status, priority, assigneeId, teamId, tags',
+  });
 
-export const ReplyBody = z.strictObject({
-  type: z.literal('text', { error: 'only "text" replies are supported by this version' }),
-  text: z.string().trim().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters (WhatsApp’s limit)'),
-  idempotencyKey: z.string().min(8, 'must be at least 8 characters').max(128, 'must be at most 128 characters').optional(),
-});
+const IdempotencyKey = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(128, 'must be at most 128 characters')
+  .optional();
+
+export const ReplyBody = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({
+      type: z.literal('text'),
+      text: z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(4096, 'must be at most 4096 characters (WhatsApp’s limit)'),
+      idempotencyKey: IdempotencyKey,
+    }),
+    z.strictObject({
+      type: z.literal('media'),
+      mediaId: z.string().min(1, 'must not be empty').max(64).describe('An upload from POST /api/v1/media'),
+      caption: z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(1024, 'must be at most 1024 characters (WhatsApp’s limit)')
+        .optional(),
+      idempotencyKey: IdempotencyKey,
+    }),
+  ],
+  { error: 'type must be "text" or "media"' },
+);
 
 export const NoteBody = z.strictObject({
   text: z.string().trim().min(1, 'must not be empty').max(20_000, 'must be at most 20000 characters'),

@@ -3,7 +3,7 @@ import type { DomainEvent, EventBus } from '../events/index.ts';
 import { AppError, type Clock, DAY, newId, notFound } from '../kernel/index.ts';
 import { type Database, readJson } from '../store/index.ts';
 import { getContact } from './contacts.repo.ts';
-import { type MessageView, toMessageViews } from './message-dto.ts';
+import { type MediaViewLoader, type MessageView, toMessageViews } from './message-dto.ts';
 import { previewOf } from './message-preview.ts';
 import { insertMessage } from './messages.repo.ts';
 import { assertAgentTransition } from './ticket-status.ts';
@@ -26,7 +26,24 @@ export interface TicketPatch {
   tags?: string[];
 }
 
-export function createTicketService(deps: { db: Kysely<Database>; clock: Clock; events: EventBus }) {
+/** Fields an agent sets directly: the column, the timeline event, and what the value must refer to. */
+const SIMPLE_CHANGES = [
+  { field: 'priority', column: 'priority', event: 'priority_changed', references: undefined },
+  {
+    field: 'assigneeId',
+    column: 'assignee_id',
+    event: 'assigned',
+    references: { table: 'users', what: 'user' },
+  },
+  { field: 'teamId', column: 'team_id', event: 'team_changed', references: { table: 'teams', what: 'team' } },
+] as const;
+
+export function createTicketService(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  events: EventBus;
+  loadMedia?: MediaViewLoader;
+}) {
   const { db, clock, events } = deps;
 
   async function getTicket(id: string): Promise<Ticket> {
@@ -106,40 +123,17 @@ export function createTicketService(deps: { db: Kysely<Database>; clock: Clock; 
           now,
         );
       }
-      if (patch.priority !== undefined && patch.priority !== ticket.priority) {
-        set.priority = patch.priority;
-        await insertTicketEvent(
-          trx,
-          id,
-          'priority_changed',
-          actor,
-          { from: ticket.priority, to: patch.priority },
-          now,
-        );
-      }
-      if (patch.assigneeId !== undefined && patch.assigneeId !== ticket.assigneeId) {
-        await assertExists(trx, 'users', patch.assigneeId, 'user');
-        set.assignee_id = patch.assigneeId;
-        await insertTicketEvent(
-          trx,
-          id,
-          'assigned',
-          actor,
-          { from: ticket.assigneeId, to: patch.assigneeId },
-          now,
-        );
-      }
-      if (patch.teamId !== undefined && patch.teamId !== ticket.teamId) {
-        await assertExists(trx, 'teams', patch.teamId, 'team');
-        set.team_id = patch.teamId;
-        await insertTicketEvent(
-          trx,
-          id,
-          'team_changed',
-          actor,
-          { from: ticket.teamId, to: patch.teamId },
-          now,
-        );
+      for (const change of SIMPLE_CHANGES) {
+        const next = patch[change.field];
+        const current = ticket[change.field];
+        if (next === undefined || next === current) {
+          continue;
+        }
+        if (change.references && next !== null) {
+          await assertExists(trx, change.references.table, next, change.references.what);
+        }
+        set[change.column] = next;
+        await insertTicketEvent(trx, id, change.event, actor, { from: current, to: next }, now);
       }
       if (patch.tags !== undefined) {
         const tags = [...new Set(patch.tags.map((t) => t.trim().toLowerCase()).filter(Boolean))].sort();
@@ -216,7 +210,7 @@ export function createTicketService(deps: { db: Kysely<Database>; clock: Clock; 
       .execute();
     const pageRows = rows.slice(0, page.limit);
     return {
-      data: await toMessageViews(db, pageRows),
+      data: await toMessageViews(db, pageRows, deps.loadMedia),
       nextCursor: rows.length > page.limit ? (pageRows.at(-1)?.id ?? null) : null,
     };
   }

@@ -62,7 +62,10 @@ export type TicketEventKind =
   | 'team_changed'
   | 'priority_changed'
   | 'tags_changed'
-  | 'contact_merged';
+  | 'contact_merged'
+  | 'media_quarantined'
+  | 'media_refused'
+  | 'media_failed';
 
 export interface Actor {
   type: AuthorType;

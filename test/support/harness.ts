@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureFirstAdmin } from '../../src/app/bootstrap.ts';
-import { createRuntime, type Role, type Runtime } from '../../src/app/runtime.ts';
+import { createRuntime, type Role, type Runtime, type RuntimeOptions } from '../../src/app/runtime.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { type Clock, silentLogger } from '../../src/kernel/index.ts';
 import type { Simulator } from '../../src/simulator/index.ts';
@@ -31,9 +31,13 @@ export interface TestServerOptions {
   /** Reuse a database (e.g. to restart after a simulated crash). */
   store?: TestStore;
   dataDir?: string;
+  /** Media timing and retries; tests default to fast ones. */
+  media?: RuntimeOptions['media'];
 }
 
 const BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789';
+/** A fixed key for tests (never a real deployment's). */
+export const TEST_MASTER_KEY = '5e'.repeat(32);
 
 /** The real server in demo mode (simulator inside) on a random port, over a fresh test database. */
 export async function startTestServer(
@@ -47,6 +51,7 @@ export async function startTestServer(
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     SIGHTLINE_BOOTSTRAP_TOKEN: BOOTSTRAP_TOKEN,
+    SIGHTLINE_MASTER_KEY: TEST_MASTER_KEY,
     ...(dialect === 'postgres' ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
     ...options.env,
   });
@@ -57,6 +62,10 @@ export async function startTestServer(
     store,
     ...(options.clock ? { clock: options.clock } : {}),
     simulatorRetryDelaysMs: [50, 100, 200, 400],
+    media: options.media ?? {
+      fetchRetry: { attempts: 3, baseDelayMs: 50, maxDelayMs: 200 },
+      timing: { headersTimeoutMs: 1_500, idleTimeoutMs: 1_500 },
+    },
   });
   await ensureFirstAdmin(runtime.auth, config, runtime.demo?.secrets);
   const url = await runtime.start();

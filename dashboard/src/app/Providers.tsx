@@ -18,7 +18,7 @@ export function Providers({ client, i18n, registry, children }: ProvidersProps) 
     () =>
       // Any 401 means the session is gone: drop cached data and show the login page.
       onUnauthenticated(() => {
-        client.cancelQueries();
+        void client.cancelQueries();
         client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
         client.setQueryData(queryKeys.me, null);
       }),

@@ -7,6 +7,7 @@ import { authFeature } from '../features/auth';
 import { conversationFeature } from '../features/conversation';
 import { inboxFeature } from '../features/inbox';
 import { liveFeature } from '../features/live';
+import { mediaFeature } from '../features/media';
 import { phoneFeature } from '../features/phone';
 import { createRegistry, type FeatureDefinition } from '../lib/registry';
 import { workspaceFeature } from './workspace-feature';
@@ -18,6 +19,7 @@ export const features: FeatureDefinition[] = [
   liveFeature,
   authFeature,
   phoneFeature,
+  mediaFeature,
 ];
 
 export const registry = createRegistry(features, [...coreActions]);

@@ -178,7 +178,8 @@ export type TicketEventKind =
   | 'tags_changed'
   | 'team_changed'
   | 'reopened'
-  | 'created';
+  | 'created'
+  | 'contact_merged';
 
 export interface TicketEvent {
   id: string;

@@ -51,4 +51,13 @@ describe('buildTimeline', () => {
     );
     expect(types).toEqual(['day', 'event', 'early', 'day', 'late']);
   });
+  it('reads "ticket created" before the message that opened it (same timestamp)', () => {
+    const conversation = buildConversation()
+      .customer('Hello', { createdAt: 1_000 })
+      .event({ kind: 'created', createdAt: 1_000 });
+    const types = buildTimeline(conversation.messages, conversation.events).map((item) =>
+      item.type === 'message' ? item.message.body : item.type,
+    );
+    expect(types).toEqual(['day', 'event', 'Hello']);
+  });
 });

@@ -145,7 +145,10 @@ export function buildTimeline(
   for (const event of events) {
     items.push({ type: 'event', key: `event-${event.id}`, at: event.createdAt, event });
   }
-  items.sort((a, b) => a.at - b.at);
+  // The message that opens a ticket and its "created" event share a timestamp: the event reads first.
+  const rank = (item: (typeof items)[number]) =>
+    item.type === 'event' && item.event.kind === 'created' ? 0 : 1;
+  items.sort((a, b) => a.at - b.at || rank(a) - rank(b));
 
   const withDays: TimelineItem[] = [];
   let currentDay = '';

@@ -2,14 +2,17 @@
 import { request } from '../../lib/api-client';
 import {
   type PhoneInboxMessage,
+  type PhoneSentMessage,
+  parseCustomer,
   parseCustomers,
   parseInbox,
+  parseSent,
   parseSentWamid,
   type SimCustomer,
 } from './parse';
 
 const BASE = '/simulator/api';
-const customerPath = (waId: string) => `${BASE}/customers/${encodeURIComponent(waId)}`;
+const customerPath = (id: string) => `${BASE}/customers/${encodeURIComponent(id)}`;
 
 export type MediaType = 'image' | 'document' | 'audio' | 'video';
 
@@ -22,40 +25,66 @@ export interface MediaUpload {
   voice?: boolean;
 }
 
+export type PhoneReply =
+  | { kind: 'buttons'; replyTo: string; id: string; title: string }
+  | { kind: 'list'; replyTo: string; id: string; title: string; description?: string | null };
+
 export function listCustomers(signal?: AbortSignal): Promise<SimCustomer[]> {
   return request<unknown>(`${BASE}/customers`, { signal, quiet401: true }).then(parseCustomers);
 }
 
-export function fetchInbox(waId: string, signal?: AbortSignal): Promise<PhoneInboxMessage[]> {
-  return request<unknown>(`${customerPath(waId)}/inbox`, { signal, quiet401: true }).then(parseInbox);
-}
-
-export function sendText(waId: string, text: string): Promise<string | null> {
-  return request<unknown>(`${customerPath(waId)}/messages`, {
+export async function createCustomer(input: { waId: string; name: string | null }): Promise<SimCustomer> {
+  const body = await request<unknown>(`${BASE}/customers`, {
     method: 'POST',
-    body: { type: 'text', text },
+    body: { waId: input.waId, ...(input.name ? { name: input.name } : {}) },
     quiet401: true,
-  }).then(parseSentWamid);
+  });
+  const customer = parseCustomer(
+    body && typeof body === 'object' ? (body as { customer?: unknown }).customer : null,
+  );
+  if (!customer) {
+    throw new Error('The simulator answered without a customer.');
+  }
+  return customer;
 }
 
-export function sendMedia(waId: string, media: MediaUpload): Promise<string | null> {
-  return request<unknown>(`${customerPath(waId)}/messages`, {
-    method: 'POST',
-    body: media,
-    quiet401: true,
-  }).then(parseSentWamid);
+export function fetchInbox(id: string, signal?: AbortSignal): Promise<PhoneInboxMessage[]> {
+  return request<unknown>(`${customerPath(id)}/inbox`, { signal, quiet401: true }).then(parseInbox);
 }
 
-export function sendInteractiveReply(waId: string, reply: { replyTo: string; id: string; title: string }) {
-  return request<unknown>(`${customerPath(waId)}/messages`, {
-    method: 'POST',
-    body: { type: 'interactive_reply', ...reply },
-    quiet401: true,
-  }).then(parseSentWamid);
+export function fetchSent(id: string, signal?: AbortSignal): Promise<PhoneSentMessage[]> {
+  return request<unknown>(`${customerPath(id)}/sent`, { signal, quiet401: true }).then(parseSent);
 }
 
-export function markInboxRead(waId: string): Promise<void> {
-  return request<void>(`${customerPath(waId)}/read`, { method: 'POST', quiet401: true });
+function postMessage(id: string, body: Record<string, unknown>): Promise<string | null> {
+  return request<unknown>(`${customerPath(id)}/messages`, { method: 'POST', body, quiet401: true }).then(
+    parseSentWamid,
+  );
+}
+
+export function sendText(id: string, text: string): Promise<string | null> {
+  return postMessage(id, { type: 'text', body: text });
+}
+
+export function sendMedia(id: string, media: MediaUpload): Promise<string | null> {
+  return postMessage(id, { ...media });
+}
+
+/** A tap on a reply button or a list row of an interactive message. */
+export function sendReply(id: string, reply: PhoneReply): Promise<string | null> {
+  return reply.kind === 'buttons'
+    ? postMessage(id, { type: 'button_reply', replyTo: reply.replyTo, id: reply.id, title: reply.title })
+    : postMessage(id, {
+        type: 'list_reply',
+        replyTo: reply.replyTo,
+        id: reply.id,
+        title: reply.title,
+        ...(reply.description ? { description: reply.description } : {}),
+      });
+}
+
+export function markInboxRead(id: string): Promise<void> {
+  return request<void>(`${customerPath(id)}/read`, { method: 'POST', quiet401: true });
 }
 
 export function fileToBase64(file: Blob): Promise<string> {

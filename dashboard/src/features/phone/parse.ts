@@ -1,8 +1,10 @@
-/** Defensive parsers for the simulator's JSON (its shape may still move; keep the guessing here). */
+/** Parsers for the simulator's JSON (/simulator/api): untrusted input, read defensively, in one place. */
 import { isRecord } from '../../lib/api-client';
 
 export interface SimCustomer {
-  waId: string;
+  /** The simulator's key: the phone number (wa_id), or the BSUID of a username-only customer. */
+  id: string;
+  waId: string | null;
   name: string | null;
 }
 
@@ -22,62 +24,50 @@ export interface PhoneInteractive {
   options: PhoneButton[];
 }
 
+/** A message the business sent to this customer. */
 export interface PhoneInboxMessage {
   wamid: string;
   type: string;
-  body: string | null;
+  text: string | null;
   interactive: PhoneInteractive | null;
+  isVoice: boolean;
   status: string | null;
-  timestamp: number;
+  at: number;
+}
+
+/** A message this customer sent, as the simulator delivered it. */
+export interface PhoneSentMessage {
+  wamid: string;
+  type: string;
+  text: string | null;
+  filename: string | null;
+  isVoice: boolean;
+  readByBusiness: boolean;
+  at: number;
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+const num = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
 function arrayOf(body: unknown): unknown[] {
-  if (Array.isArray(body)) {
-    return body;
+  return isRecord(body) && Array.isArray(body.data) ? body.data : [];
+}
+
+export function parseCustomer(item: unknown): SimCustomer | null {
+  if (!isRecord(item)) {
+    return null;
   }
-  if (isRecord(body) && Array.isArray(body.data)) {
-    return body.data;
-  }
-  return [];
+  const id = str(item.key) ?? str(item.waId) ?? str(item.userId);
+  return id ? { id, waId: str(item.waId), name: str(item.name) } : null;
 }
 
 export function parseCustomers(body: unknown): SimCustomer[] {
-  const customers: SimCustomer[] = [];
-  for (const item of arrayOf(body)) {
-    if (!isRecord(item)) {
-      continue;
-    }
-    const profile = isRecord(item.profile) ? item.profile : {};
-    const waId = str(item.waId) ?? str(item.wa_id) ?? str(item.phone) ?? str(item.id);
-    if (waId) {
-      customers.push({ waId, name: str(item.name) ?? str(profile.name) });
-    }
-  }
-  return customers;
-}
-
-/** Seconds or milliseconds, number or numeric string → epoch ms. */
-export function toEpochMs(value: unknown): number {
-  const numeric = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : Number.NaN;
-  if (Number.isFinite(numeric)) {
-    return numeric < 1e12 ? numeric * 1000 : numeric;
-  }
-  if (typeof value === 'string') {
-    const parsed = Date.parse(value);
-    if (Number.isFinite(parsed)) {
-      return parsed;
-    }
-  }
-  return Date.now();
+  return arrayOf(body).flatMap((item) => parseCustomer(item) ?? []);
 }
 
 function textOf(value: unknown): string | null {
-  if (isRecord(value)) {
-    return str(value.text);
-  }
-  return str(value);
+  return isRecord(value) ? str(value.text) : str(value);
 }
 
 /** Graph API interactive objects: reply buttons, or a list with sections of rows. */
@@ -86,15 +76,10 @@ export function parseInteractive(value: unknown): PhoneInteractive | null {
     return null;
   }
   const action = isRecord(value.action) ? value.action : {};
-  const base = {
-    header: textOf(value.header),
-    body: textOf(value.body),
-    footer: textOf(value.footer),
-  };
+  const base = { header: textOf(value.header), body: textOf(value.body), footer: textOf(value.footer) };
   if (Array.isArray(action.buttons)) {
     const options = action.buttons.flatMap((button) => {
-      const reply =
-        isRecord(button) && isRecord(button.reply) ? button.reply : isRecord(button) ? button : {};
+      const reply = isRecord(button) && isRecord(button.reply) ? button.reply : {};
       const id = str(reply.id);
       const title = str(reply.title);
       return id && title ? [{ id, title }] : [];
@@ -118,35 +103,74 @@ export function parseInteractive(value: unknown): PhoneInteractive | null {
   return null;
 }
 
+/** `GET /customers/:id/inbox`: the business's messages with their Graph request and a preview. */
 export function parseInbox(body: unknown): PhoneInboxMessage[] {
-  const messages: PhoneInboxMessage[] = [];
-  for (const item of arrayOf(body)) {
-    if (!isRecord(item)) {
-      continue;
+  return arrayOf(body).flatMap((item) => {
+    const wamid = isRecord(item) ? str(item.wamid) : null;
+    if (!isRecord(item) || !wamid) {
+      return [];
     }
-    const wamid = str(item.wamid) ?? str(item.id);
-    if (!wamid) {
-      continue;
-    }
-    const interactive = parseInteractive(item.interactive);
-    messages.push({
-      wamid,
-      type: str(item.type) ?? 'text',
-      body: textOf(item.body) ?? interactive?.body ?? null,
-      interactive,
-      status: str(item.status),
-      timestamp: toEpochMs(item.timestamp),
-    });
-  }
-  return messages;
+    const type = str(item.type) ?? 'text';
+    const request = isRecord(item.request) ? item.request : {};
+    const interactive = type === 'interactive' ? parseInteractive(request.interactive) : null;
+    return [
+      {
+        wamid,
+        type,
+        text: interactive ? interactive.body : str(item.preview),
+        interactive,
+        isVoice: item.isVoice === true,
+        status: str(item.status),
+        at: num(item.createdAt, Date.now()),
+      },
+    ];
+  });
 }
 
-/** Whatever id the simulator returns for an accepted message. */
-export function parseSentWamid(body: unknown): string | null {
-  if (!isRecord(body)) {
-    return null;
+/** What a sent `messages[]` element shows on the customer's own phone. */
+function sentText(type: string, message: Record<string, unknown>): string | null {
+  const payload = isRecord(message[type]) ? (message[type] as Record<string, unknown>) : {};
+  switch (type) {
+    case 'text':
+      return str(payload.body);
+    case 'interactive': {
+      const reply = isRecord(payload.button_reply) ? payload.button_reply : payload.list_reply;
+      return isRecord(reply) ? str(reply.title) : null;
+    }
+    case 'button':
+      return str(payload.text);
+    case 'location':
+      return str(payload.name) ?? str(payload.address);
+    default:
+      return str(payload.caption);
   }
-  const data = isRecord(body.data) ? body.data : body;
-  const messages = Array.isArray(data.messages) ? data.messages[0] : null;
-  return str(data.wamid) ?? str(data.id) ?? (isRecord(messages) ? str(messages.id) : null);
+}
+
+/** `GET /customers/:id/sent`: the customer's own messages, as the simulator delivered them. */
+export function parseSent(body: unknown): PhoneSentMessage[] {
+  return arrayOf(body).flatMap((item) => {
+    const wamid = isRecord(item) ? str(item.wamid) : null;
+    if (!isRecord(item) || !wamid) {
+      return [];
+    }
+    const type = str(item.type) ?? 'text';
+    const message = isRecord(item.message) ? item.message : {};
+    const payload = isRecord(message[type]) ? (message[type] as Record<string, unknown>) : {};
+    return [
+      {
+        wamid,
+        type,
+        text: sentText(type, message),
+        filename: str(payload.filename),
+        isVoice: payload.voice === true,
+        readByBusiness: item.readByBusiness === true,
+        at: num(item.at, Date.now()),
+      },
+    ];
+  });
+}
+
+/** The wamid the simulator returns for an accepted customer message. */
+export function parseSentWamid(body: unknown): string | null {
+  return isRecord(body) ? str(body.wamid) : null;
 }

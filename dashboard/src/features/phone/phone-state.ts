@@ -1,81 +1,64 @@
-/** What the phone remembers locally: customers created here, and the customer's own sent messages. */
+/**
+ * What the phone keeps in the browser: which customer it plays, and messages still on their way (the
+ * simulator's /sent list is the record once they are delivered).
+ */
 import { atom } from '../../lib/state';
-import type { SimCustomer } from './parse';
 
 export type SentKind = 'text' | 'image' | 'document' | 'audio' | 'video' | 'reply';
 
-export interface SentEntry {
+export interface PendingSend {
   localId: string;
-  waId: string;
+  customerId: string;
+  /** Set once the simulator accepted it; the entry then waits for the /sent list to show it. */
   wamid: string | null;
   kind: SentKind;
   text: string | null;
   filename: string | null;
   voice: boolean;
-  status: 'sending' | 'sent' | 'failed';
+  status: 'sending' | 'failed';
   at: number;
 }
 
-const STORAGE_KEY = 'sightline.phone';
+const STORAGE_KEY = 'sightline.phone.customer';
 
-interface Persisted {
-  customers: SimCustomer[];
-  sent: SentEntry[];
-}
-
-function load(): Persisted {
+function loadSelected(): string | null {
   try {
-    const raw = window.localStorage.getItem(STORAGE_KEY);
-    if (raw) {
-      const parsed = JSON.parse(raw) as Partial<Persisted>;
-      return {
-        customers: Array.isArray(parsed.customers) ? parsed.customers : [],
-        // An entry still "sending" after a reload never finished.
-        sent: Array.isArray(parsed.sent)
-          ? parsed.sent.map((entry) =>
-              entry.status === 'sending' ? { ...entry, status: 'failed' as const } : entry,
-            )
-          : [],
-      };
-    }
+    return window.localStorage.getItem(STORAGE_KEY);
   } catch {
-    // corrupted or unavailable storage: start fresh
-  }
-  return { customers: [], sent: [] };
-}
-
-const initial = typeof window === 'undefined' ? { customers: [], sent: [] } : load();
-export const localCustomersAtom = atom<readonly SimCustomer[]>(initial.customers);
-export const sentAtom = atom<readonly SentEntry[]>(initial.sent);
-export const selectedCustomerAtom = atom<string | null>(initial.customers[0]?.waId ?? null);
-
-const MAX_SENT = 500;
-
-function persist(): void {
-  try {
-    window.localStorage.setItem(
-      STORAGE_KEY,
-      JSON.stringify({ customers: localCustomersAtom.get(), sent: sentAtom.get().slice(-MAX_SENT) }),
-    );
-  } catch {
-    // best effort
+    return null;
   }
 }
+
+export const selectedCustomerAtom = atom<string | null>(
+  typeof window === 'undefined' ? null : loadSelected(),
+);
+export const pendingAtom = atom<readonly PendingSend[]>([]);
 
 if (typeof window !== 'undefined') {
-  localCustomersAtom.subscribe(persist);
-  sentAtom.subscribe(persist);
+  selectedCustomerAtom.subscribe(() => {
+    try {
+      const id = selectedCustomerAtom.get();
+      if (id) {
+        window.localStorage.setItem(STORAGE_KEY, id);
+      } else {
+        window.localStorage.removeItem(STORAGE_KEY);
+      }
+    } catch {
+      // storage unavailable: the choice lasts for this page only
+    }
+  });
 }
 
-export function addLocalCustomer(customer: SimCustomer): void {
-  localCustomersAtom.set((list) => [customer, ...list.filter((item) => item.waId !== customer.waId)]);
-  selectedCustomerAtom.set(customer.waId);
+export function addPending(entry: PendingSend): void {
+  pendingAtom.set((list) => [...list, entry]);
 }
 
-export function addSent(entry: SentEntry): void {
-  sentAtom.set((list) => [...list, entry]);
+export function updatePending(localId: string, patch: Partial<PendingSend>): void {
+  pendingAtom.set((list) =>
+    list.map((entry) => (entry.localId === localId ? { ...entry, ...patch } : entry)),
+  );
 }
 
-export function updateSent(localId: string, patch: Partial<SentEntry>): void {
-  sentAtom.set((list) => list.map((entry) => (entry.localId === localId ? { ...entry, ...patch } : entry)));
+export function dropPending(localIds: ReadonlySet<string>): void {
+  pendingAtom.set((list) => list.filter((entry) => !localIds.has(entry.localId)));
 }

@@ -38,7 +38,13 @@ export function ProfileMenu() {
         <span className="sl-profile__name">{me.name || me.email}</span>
       </button>
       {open ? (
-        <div ref={panelRef} id={panelId} className="sl-popover sl-profile__panel">
+        <div
+          ref={panelRef}
+          id={panelId}
+          role="dialog"
+          aria-label={t('auth.profile')}
+          className="sl-popover sl-profile__panel"
+        >
           <div className="sl-profile__who">
             <strong>{me.name}</strong>
             <span>{me.email}</span>

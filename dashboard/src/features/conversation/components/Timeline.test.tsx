@@ -192,7 +192,7 @@ describe('Timeline', () => {
           body: 'Customer changed their number',
           systemType: 'customer_changed_number',
         })
-        .event({ kind: 'assigned', data: { assigneeId: 'user_marc' } })
+        .event({ kind: 'assigned', data: { from: null, to: 'user_marc' } })
         .event({ kind: 'status_changed', data: { to: 'solved' } }),
     );
     expect(screen.getByText('Edited')).toBeTruthy();

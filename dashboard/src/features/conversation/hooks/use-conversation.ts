@@ -84,28 +84,32 @@ export function useAddNote(ticketId: string) {
   });
 }
 
-/** Mark the open ticket read whenever it turns unread while the agent is looking at it. */
+/**
+ * Mark the open ticket read when it opens and whenever the customer writes while the agent is looking
+ * at it (the ticket detail has no per-user unread flag; the newest inbound time is the trigger).
+ */
 export function useMarkRead(ticket: Ticket | undefined) {
   const client = useQueryClient();
-  const inFlight = useRef<string | null>(null);
+  const done = useRef<string | null>(null);
   const id = ticket?.id;
-  const unread = ticket?.unread ?? false;
+  const lastInboundAt = ticket?.lastInboundAt ?? null;
   useEffect(() => {
-    if (!id || !unread || inFlight.current === id || document.visibilityState === 'hidden') {
+    const mark = `${id}:${lastInboundAt}`;
+    if (!id || lastInboundAt === null || done.current === mark || document.visibilityState === 'hidden') {
       return;
     }
-    inFlight.current = id;
+    done.current = mark;
     patchTicketInLists(client, id, { unread: false });
     markTicketRead(id)
-      .then(() => {
-        client.setQueryData<Ticket>(queryKeys.ticket(id), (data) =>
-          data ? { ...data, unread: false } : data,
-        );
-        void client.invalidateQueries({ queryKey: queryKeys.counts });
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        inFlight.current = null;
+      // A list fetched while the read was in flight may still say unread: refresh lists and counts.
+      .then(() =>
+        Promise.all([
+          client.invalidateQueries({ queryKey: queryKeys.counts }),
+          client.invalidateQueries({ queryKey: queryKeys.ticketLists }),
+        ]),
+      )
+      .catch(() => {
+        done.current = null;
       });
-  }, [client, id, unread]);
+  }, [client, id, lastInboundAt]);
 }

@@ -2,8 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAtom } from '../../../lib/state';
 import { Button } from '../../../ui/Button';
-import { useCustomers } from '../hooks/use-phone';
-import { addLocalCustomer, selectedCustomerAtom } from '../phone-state';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { useCreateCustomer, useCustomers } from '../hooks/use-phone';
+import { selectedCustomerAtom } from '../phone-state';
 
 /** Pick one of the simulator's customers or create a new one (phone number + name). */
 export function CustomerPicker() {
@@ -12,15 +13,22 @@ export function CustomerPicker() {
   const [selected, setSelected] = useAtom(selectedCustomerAtom);
   const [phone, setPhone] = useState('');
   const [name, setName] = useState('');
+  const create = useCreateCustomer();
   const digits = phone.replace(/\D/g, '');
   const valid = digits.length >= 7 && digits.length <= 15;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (valid) {
-      addLocalCustomer({ waId: digits, name: name.trim() || null });
-      setPhone('');
-      setName('');
+    if (valid && !create.isPending) {
+      create.mutate(
+        { waId: digits, name: name.trim() || null },
+        {
+          onSuccess: () => {
+            setPhone('');
+            setName('');
+          },
+        },
+      );
     }
   };
 
@@ -32,16 +40,17 @@ export function CustomerPicker() {
       {isError ? <p className="sl-muted">{t('phone.customersUnavailable')}</p> : null}
       {customers.length === 0 ? <p className="sl-muted">{t('phone.noCustomers')}</p> : null}
       <ul className="sl-phone-picker__list">
-        {customers.map((customer) => (
-          <li key={customer.waId}>
+        {/* Newest first: the customer just created is at the top. */}
+        {[...customers].reverse().map((customer) => (
+          <li key={customer.id}>
             <button
               type="button"
               className="sl-phone-picker__item"
-              aria-pressed={customer.waId === selected}
-              onClick={() => setSelected(customer.waId)}
+              aria-pressed={customer.id === selected}
+              onClick={() => setSelected(customer.id)}
             >
               <strong dir="auto">{customer.name ?? t('inbox.unknownContact')}</strong>
-              <span dir="ltr">+{customer.waId}</span>
+              <span dir="ltr">{customer.waId ? `+${customer.waId}` : customer.id}</span>
             </button>
           </li>
         ))}
@@ -74,7 +83,8 @@ export function CustomerPicker() {
             onChange={(event) => setName(event.target.value)}
           />
         </div>
-        <Button type="submit" variant="primary" disabled={!valid}>
+        {create.isError ? <ErrorMessage>{t('phone.createFailed')}</ErrorMessage> : null}
+        <Button type="submit" variant="primary" disabled={!valid || create.isPending}>
           {t('phone.create')}
         </Button>
       </form>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format';
+import { Icon, type IconName } from '../../../ui/Icon';
 import type { PhoneButton, PhoneInteractive } from '../parse';
 
 export interface ChatItem {
@@ -8,8 +9,9 @@ export interface ChatItem {
   side: 'me' | 'business';
   at: number;
   text: string | null;
-  label: string | null;
-  status: 'sending' | 'sent' | 'failed' | null;
+  /** Media line: an icon and its words (e.g. mic + "Voice note"). */
+  label: { icon: IconName; text: string } | null;
+  status: 'sending' | 'sent' | 'read' | 'failed' | null;
   wamid: string | null;
   interactive: PhoneInteractive | null;
 }
@@ -23,13 +25,15 @@ function Tick({ status }: { status: NonNullable<ChatItem['status']> }) {
       </span>
     );
   }
+  const label = t(`ticks.${status}`);
   return (
     <span
-      className="sl-phone-tick"
+      className={`sl-phone-tick${status === 'read' ? ' sl-phone-tick--read' : ''}`}
       role="img"
-      aria-label={t(status === 'sending' ? 'ticks.sending' : 'ticks.sent')}
+      aria-label={label}
+      title={label}
     >
-      {status === 'sending' ? '🕓' : '✓'}
+      {status === 'sending' ? '🕓' : status === 'read' ? '✓✓' : '✓'}
     </span>
   );
 }
@@ -51,7 +55,12 @@ export function PhoneBubble({ item, onChoose }: PhoneBubbleProps) {
         {interactive?.header ? (
           <strong className="sl-phone-bubble__header">{interactive.header}</strong>
         ) : null}
-        {item.label ? <span className="sl-phone-bubble__label">{item.label}</span> : null}
+        {item.label ? (
+          <span className="sl-phone-bubble__label">
+            <Icon name={item.label.icon} />
+            <span dir="auto">{item.label.text}</span>
+          </span>
+        ) : null}
         {item.text ? (
           <p className="sl-phone-bubble__text" dir="auto">
             {item.text}
@@ -67,7 +76,7 @@ export function PhoneBubble({ item, onChoose }: PhoneBubbleProps) {
       </div>
       {interactive?.kind === 'list' && !listOpen ? (
         <button type="button" className="sl-phone-option" onClick={() => setListOpen(true)}>
-          ☰ {interactive.listLabel ?? t('phone.openList')}
+          <Icon name="list" /> {interactive.listLabel ?? t('phone.openList')}
         </button>
       ) : null}
       {showOptions && item.wamid ? (

@@ -1,73 +1,100 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
-import { sendInteractiveReply } from '../api';
+import { sendReply } from '../api';
 import { trackSend, useAutoRead, useInbox, useSentLog } from '../hooks/use-phone';
-import type { SimCustomer } from '../parse';
-import type { SentEntry } from '../phone-state';
+import type { PhoneSentMessage, SimCustomer } from '../parse';
+import type { PendingSend } from '../phone-state';
 import { type ChatItem, PhoneBubble } from './PhoneBubble';
 import { PhoneComposer } from './PhoneComposer';
 
-function sentLabel(entry: SentEntry, t: (key: string) => string): string | null {
-  if (entry.voice) {
-    return `🎤 ${t('phone.voiceNote')}`;
+function mediaLabel(kind: string, voice: boolean, filename: string | null, t: TFunction): ChatItem['label'] {
+  if (voice) {
+    return { icon: 'mic', text: t('phone.voiceNote') };
   }
-  if (entry.kind === 'image') {
-    return `📷 ${entry.filename ?? t('phone.photo')}`;
+  switch (kind) {
+    case 'image':
+      return { icon: 'image', text: filename ?? t('phone.photo') };
+    case 'video':
+      return { icon: 'video', text: filename ?? t('content.media.video') };
+    case 'audio':
+      return { icon: 'audio', text: filename ?? t('content.media.audio') };
+    case 'document':
+    case 'sticker':
+      return { icon: 'file', text: filename ?? t('phone.document') };
+    default:
+      return null;
   }
-  if (entry.kind === 'document' || entry.kind === 'video' || entry.kind === 'audio') {
-    return `📎 ${entry.filename ?? t('phone.document')}`;
-  }
-  return null;
+}
+
+function fromSent(message: PhoneSentMessage, t: TFunction): ChatItem {
+  return {
+    id: message.wamid,
+    side: 'me',
+    at: message.at,
+    text: message.text,
+    label: mediaLabel(message.type, message.isVoice, message.filename, t),
+    status: message.readByBusiness ? 'read' : 'sent',
+    wamid: message.wamid,
+    interactive: null,
+  };
+}
+
+function fromPending(entry: PendingSend, t: TFunction): ChatItem {
+  return {
+    id: entry.localId,
+    side: 'me',
+    at: entry.at,
+    text: entry.text,
+    label: mediaLabel(entry.kind, entry.voice, entry.filename, t),
+    status: entry.status,
+    wamid: entry.wamid,
+    interactive: null,
+  };
 }
 
 /** The customer's side of the WhatsApp chat with the business. */
 export function PhoneChat({ customer }: { customer: SimCustomer }) {
   const { t } = useTranslation();
-  const inbox = useInbox(customer.waId);
-  const sent = useSentLog(customer.waId);
+  const client = useQueryClient();
+  const inbox = useInbox(customer.id);
+  const { sent, pending } = useSentLog(customer.id);
   const endRef = useRef<HTMLDivElement>(null);
 
   const items = useMemo<ChatItem[]>(() => {
-    const sentWamids = new Set(sent.map((entry) => entry.wamid).filter(Boolean));
-    const fromBusiness: ChatItem[] = (inbox.data ?? [])
-      .filter((message) => !sentWamids.has(message.wamid))
-      .map((message) => ({
-        id: message.wamid,
-        side: 'business',
-        at: message.timestamp,
-        text: message.body,
-        label: message.type === 'text' || message.type === 'interactive' ? null : message.type,
-        status: null,
-        wamid: message.wamid,
-        interactive: message.interactive,
-      }));
-    const mine: ChatItem[] = sent.map((entry) => ({
-      id: entry.localId,
-      side: 'me',
-      at: entry.at,
-      text: entry.text,
-      label: sentLabel(entry, t),
-      status: entry.status,
-      wamid: entry.wamid,
-      interactive: null,
+    const fromBusiness: ChatItem[] = (inbox.data ?? []).map((message) => ({
+      id: message.wamid,
+      side: 'business',
+      at: message.at,
+      text: message.text,
+      label:
+        message.type === 'text' || message.type === 'interactive'
+          ? null
+          : mediaLabel(message.type, message.isVoice, null, t),
+      status: null,
+      wamid: message.wamid,
+      interactive: message.interactive,
     }));
+    const mine = [
+      ...sent.map((message) => fromSent(message, t)),
+      ...pending.map((entry) => fromPending(entry, t)),
+    ];
     return [...fromBusiness, ...mine].sort((a, b) => a.at - b.at);
-  }, [inbox.data, sent, t]);
+  }, [inbox.data, sent, pending, t]);
 
   const latestBusiness = inbox.data?.[inbox.data.length - 1]?.wamid;
-  useAutoRead(customer.waId, latestBusiness);
+  useAutoRead(customer.id, latestBusiness);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever the items change
   useEffect(() => {
     endRef.current?.scrollIntoView({ block: 'end' });
   }, [items]);
 
+  const who = customer.name ?? (customer.waId ? `+${customer.waId}` : customer.id);
   return (
-    <section
-      className="sl-phone-chat"
-      aria-label={t('phone.chatWith', { name: customer.name ?? customer.waId })}
-    >
+    <section className="sl-phone-chat" aria-label={t('phone.chatWith', { name: who })}>
       <header className="sl-phone-chat__head">
         <span className="sl-phone-chat__avatar" aria-hidden="true">
           S
@@ -75,7 +102,8 @@ export function PhoneChat({ customer }: { customer: SimCustomer }) {
         <span className="sl-phone-chat__who">
           <strong>{t('phone.business')}</strong>
           <span dir="ltr">
-            {customer.name ? `${customer.name} · ` : ''}+{customer.waId}
+            {customer.name ? `${customer.name} · ` : ''}
+            {customer.waId ? `+${customer.waId}` : customer.id}
           </span>
         </span>
       </header>
@@ -86,17 +114,19 @@ export function PhoneChat({ customer }: { customer: SimCustomer }) {
           <PhoneBubble
             key={item.id}
             item={item}
-            onChoose={(option, replyTo) =>
+            onChoose={(option, replyTo) => {
+              const kind = item.interactive?.kind ?? 'buttons';
               void trackSend(
-                { waId: customer.waId, kind: 'reply', text: option.title, filename: null, voice: false },
-                () => sendInteractiveReply(customer.waId, { replyTo, id: option.id, title: option.title }),
-              )
-            }
+                client,
+                { customerId: customer.id, kind: 'reply', text: option.title, filename: null, voice: false },
+                () => sendReply(customer.id, { kind, replyTo, ...option }),
+              );
+            }}
           />
         ))}
         <div ref={endRef} />
       </div>
-      <PhoneComposer waId={customer.waId} />
+      <PhoneComposer customerId={customer.id} />
     </section>
   );
 }

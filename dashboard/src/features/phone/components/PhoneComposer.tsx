@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from '../../../ui/IconButton';
@@ -8,8 +9,9 @@ import { useVoiceRecorder } from '../hooks/use-voice-recorder';
 const ACCEPT = 'image/*,video/*,audio/*,application/pdf,.doc,.docx,.xls,.xlsx,.txt,.csv';
 
 /** Text, attachments (the text becomes the caption) and a voice note recorder. */
-export function PhoneComposer({ waId }: { waId: string }) {
+export function PhoneComposer({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
   const [text, setText] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
   const recorder = useVoiceRecorder();
@@ -21,8 +23,8 @@ export function PhoneComposer({ waId }: { waId: string }) {
       return;
     }
     setText('');
-    void trackSend({ waId, kind: 'text', text: body, filename: null, voice: false }, () =>
-      sendText(waId, body),
+    void trackSend(client, { customerId, kind: 'text', text: body, filename: null, voice: false }, () =>
+      sendText(customerId, body),
     );
   };
 
@@ -33,9 +35,16 @@ export function PhoneComposer({ waId }: { waId: string }) {
       const mimeType = file.type || 'application/octet-stream';
       const type = mediaTypeOf(mimeType);
       await trackSend(
-        { waId, kind: type, text: caption ?? null, filename: file.name, voice: false },
+        client,
+        { customerId, kind: type, text: caption ?? null, filename: file.name, voice: false },
         async () =>
-          sendMedia(waId, { type, data: await fileToBase64(file), mimeType, filename: file.name, caption }),
+          sendMedia(customerId, {
+            type,
+            data: await fileToBase64(file),
+            mimeType,
+            ...(type === 'document' ? { filename: file.name } : {}),
+            ...(caption && type !== 'audio' ? { caption } : {}),
+          }),
       );
     }
     if (fileRef.current) {
@@ -52,9 +61,13 @@ export function PhoneComposer({ waId }: { waId: string }) {
     if (!blob || blob.size === 0) {
       return;
     }
-    const mimeType = blob.type.split(';')[0] || 'audio/ogg';
-    await trackSend({ waId, kind: 'audio', text: null, filename: null, voice: true }, async () =>
-      sendMedia(waId, { type: 'audio', data: await fileToBase64(blob), mimeType, voice: true }),
+    // The recorder's real type (Chromium: audio/webm;codecs=opus) travels as is; the helpdesk sniffs it.
+    const mimeType = blob.type || 'audio/webm';
+    await trackSend(
+      client,
+      { customerId, kind: 'audio', text: null, filename: null, voice: true },
+      async () =>
+        sendMedia(customerId, { type: 'audio', data: await fileToBase64(blob), mimeType, voice: true }),
     );
   };
 

@@ -11,7 +11,7 @@ export function PhonePage() {
   const { t } = useTranslation();
   const selected = useAtomValue(selectedCustomerAtom);
   const { customers } = useCustomers();
-  const customer = customers.find((item) => item.waId === selected) ?? null;
+  const customer = customers.find((item) => item.id === selected) ?? null;
   return (
     <div className="sl-phone-page">
       <header className="sl-phone-page__head">
@@ -25,7 +25,7 @@ export function PhonePage() {
         <CustomerPicker />
         <div className="sl-phone-frame">
           {customer ? (
-            <PhoneChat key={customer.waId} customer={customer} />
+            <PhoneChat key={customer.id} customer={customer} />
           ) : (
             <EmptyState title={t('phone.pickFirst')} />
           )}

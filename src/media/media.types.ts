@@ -1,0 +1,41 @@
+/** The kinds of media WhatsApp carries (and agents send). */
+export const MEDIA_KINDS = ['image', 'video', 'audio', 'document', 'sticker'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+/**
+ * pending: waiting for (another) download attempt · downloading · stored · failed: gave up (reason) ·
+ * refused: too large or an unsupported type (nothing kept; the customer was told) · quarantined: stored
+ * but its bytes are not what it claims to be (download only, never previewed or shown inline).
+ */
+export const MEDIA_STATES = ['pending', 'downloading', 'stored', 'failed', 'refused', 'quarantined'] as const;
+export type MediaState = (typeof MEDIA_STATES)[number];
+
+export type PreviewState = 'none' | 'pending' | 'ready' | 'failed' | 'skipped';
+
+export type MediaVariant = 'original' | 'preview' | 'thumbnail';
+
+/** Domain failure of a media step, with a stable reason (`media.too_large`) for the ticket and logs. */
+export class MediaError extends Error {
+  readonly reason: string;
+  readonly retryable: boolean;
+  constructor(reason: string, message: string, options: { retryable?: boolean; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'MediaError';
+    this.reason = reason;
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+/** What another module (analysis) hears after a media item is stored. */
+export interface MediaStoredNotice {
+  mediaId: string;
+  messageId: string | null;
+  ticketId: string | null;
+  kind: MediaKind;
+  mimeType: string;
+  sha256: string;
+  state: 'stored' | 'quarantined';
+}
+
+/** Runs in the worker after a media item is stored (the analysis issue subscribes here). */
+export type MediaStoredHook = (notice: MediaStoredNotice) => Promise<void>;
