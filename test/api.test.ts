@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock, HOUR } from '../src/kernel/index.ts';
+import { autoCloseJob } from '../src/tickets/index.ts';
 import { testDialects } from './support/databases.ts';
 import { eventually, startTestServer, type TestServer } from './support/harness.ts';
 
@@ -111,6 +112,34 @@ describe.each(testDialects)('the REST API (%s)', (dialect) => {
     });
     expect(reopened.status).toBe(202);
     await eventually(() => customer.inbox().length === 2);
+  });
+
+  it('closes solved tickets after the auto-close delay, once, and opens a new ticket afterwards', async () => {
+    const customer = server.simulator.customer({ waId: '4477200000', name: 'Solved' });
+    await customer.sendText('Thanks, all good').delivery;
+    const id = (await server.api<Page<{ id: string }>>('GET', '/api/v1/tickets?q=4477200000')).body.data[0]!
+      .id;
+    await server.api('PATCH', `/api/v1/tickets/${id}`, { status: 'solved' });
+    clock.advance(95 * HOUR);
+    await server.runtime.queue.enqueue(autoCloseJob, {});
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await server.api<{ status: string }>('GET', `/api/v1/tickets/${id}`)).body.status).toBe('solved');
+    clock.advance(2 * HOUR);
+    await server.runtime.queue.enqueue(autoCloseJob, {});
+    await server.runtime.queue.enqueue(autoCloseJob, {});
+    await eventually(
+      async () =>
+        (await server.api<{ status: string }>('GET', `/api/v1/tickets/${id}`)).body.status === 'closed',
+    );
+    const events = await server.api<{ data: { kind: string; data: { cause?: string } }[] }>(
+      'GET',
+      `/api/v1/tickets/${id}/events`,
+    );
+    expect(events.body.data.filter((e) => e.data.cause === 'auto_close')).toHaveLength(1);
+    await customer.sendText('One more question').delivery;
+    expect(
+      (await server.api<Page<{ id: string }>>('GET', '/api/v1/tickets?q=4477200000')).body.data,
+    ).toHaveLength(2);
   });
 
   it('validates reply bodies against WhatsApp limits', async () => {

@@ -16,7 +16,13 @@ import { eventsRoutes } from '../http/events.routes.ts';
 import { opsRoutes } from '../http/health.routes.ts';
 import { createMetrics, type Metrics } from '../http/metrics.ts';
 import { createGroupCommitter, createWebhookService, webhookRoutes } from '../ingest/index.ts';
-import { createDbJobQueue, createPgBossJobQueue, type JobQueue, type RetryPolicy } from '../jobs/index.ts';
+import {
+  createDbJobQueue,
+  createPgBossJobQueue,
+  type JobQueue,
+  type RetryPolicy,
+  scheduleRecurring,
+} from '../jobs/index.ts';
 import { type Clock, type Logger, systemClock } from '../kernel/index.ts';
 import {
   createMediaModule,
@@ -26,7 +32,7 @@ import {
 } from '../media/index.ts';
 import { createReplyService, createSendJob, type ReplyService } from '../outbound/index.ts';
 import { openStore, type Store } from '../store/index.ts';
-import { createTicketService, ticketRoutes } from '../tickets/index.ts';
+import { autoCloseJob, createAutoCloseJob, createTicketService, ticketRoutes } from '../tickets/index.ts';
 import { createGraphClient, type WhatsAppClient } from '../whatsapp/index.ts';
 import {
   createDemoSecrets,
@@ -69,6 +75,7 @@ export interface Runtime {
 }
 
 const VERSION = '0.1.0';
+const AUTO_CLOSE_EVERY_MS = 60_000;
 
 /** The composition root: chooses every adapter once, from config. */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -191,6 +198,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const servesApi = options.role !== 'worker';
   const runsJobs = options.role !== 'api';
+  const autoClose = createAutoCloseJob({
+    db: store.db,
+    clock,
+    events,
+    autoCloseMs: config.tickets.autoCloseMs,
+  });
+  const stopSchedules: (() => void)[] = [];
 
   return {
     app,
@@ -212,11 +226,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         demo?.connect(`http://127.0.0.1:${port}`);
       }
       if (runsJobs) {
-        await queue.work([sendJob, ...media.jobs], { concurrency: 4 });
+        await queue.work([sendJob, autoClose, ...media.jobs], { concurrency: 4 });
+        stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
       }
       return baseUrl;
     },
     async stop() {
+      for (const stopSchedule of stopSchedules.splice(0)) {
+        stopSchedule();
+      }
       await app.close();
       await committer.drain();
       await queue.stop();

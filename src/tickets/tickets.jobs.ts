@@ -31,19 +31,22 @@ export function createAutoCloseJob(deps: {
       const now = deps.clock.now();
       for (;;) {
         const closed = await deps.db.transaction().execute(async (trx) => {
-          const due = await trx
+          const due = trx
             .selectFrom('tickets')
             .select('id')
             .where('status', '=', 'solved')
             .where('solved_at', '<=', now - deps.autoCloseMs)
-            .limit(BATCH)
+            .limit(BATCH);
+          // One conditional UPDATE: a concurrent run (several workers) re-checks `status` under the row
+          // lock and skips what another already closed, so each ticket is closed and recorded once.
+          const rows = await trx
+            .updateTable('tickets')
+            .set({ status: 'closed', closed_at: now, updated_at: now })
+            .where('id', 'in', due)
+            .where('status', '=', 'solved')
+            .returning('id')
             .execute();
-          for (const { id } of due) {
-            await trx
-              .updateTable('tickets')
-              .set({ status: 'closed', closed_at: now, updated_at: now })
-              .where('id', '=', id)
-              .execute();
+          for (const { id } of rows) {
             await insertTicketEvent(
               trx,
               id,
@@ -53,7 +56,7 @@ export function createAutoCloseJob(deps: {
               now,
             );
           }
-          return due.map((d) => d.id);
+          return rows.map((row) => row.id);
         });
         await deps.events.publish(closed.map((ticketId) => ({ type: 'ticket.updated' as const, ticketId })));
         if (closed.length < BATCH) {
