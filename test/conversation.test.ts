@@ -168,6 +168,9 @@ describe.each(testDialects)('a WhatsApp conversation becomes a ticket (%s)', (di
     const customer = server.simulator.customer({ waId: '5215500000006', name: 'Diego' });
     await customer.sendText('Hola').delivery;
     const ticket = await eventually(() => ticketOf('5215500000006'));
+    // The agent opening the ticket sends a read receipt: blue ticks on the customer's phone.
+    expect((await server.api('POST', `/api/v1/tickets/${ticket.id}/read`)).status).toBe(204);
+    await eventually(() => customer.sent()[0]?.readByBusiness === true);
     const body = {
       type: 'text',
       text: 'Hola Diego, ¿en qué puedo ayudarte?',

@@ -30,7 +30,13 @@ import {
   type MediaProcessor,
   type MediaTiming,
 } from '../media/index.ts';
-import { createReplyService, createSendJob, type ReplyService } from '../outbound/index.ts';
+import {
+  createReadReceiptJob,
+  createReplyService,
+  createSendJob,
+  enqueueReadReceipt,
+  type ReplyService,
+} from '../outbound/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { autoCloseJob, createAutoCloseJob, createTicketService, ticketRoutes } from '../tickets/index.ts';
 import { createGraphClient, type WhatsAppClient } from '../whatsapp/index.ts';
@@ -189,7 +195,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           metrics,
         }),
       async (scope) => authRoutes(scope, { db: store.db, auth, secureCookies: config.secureCookies }),
-      async (scope) => ticketRoutes(scope, { db: store.db, tickets, replies }),
+      async (scope) =>
+        ticketRoutes(scope, {
+          db: store.db,
+          tickets,
+          replies,
+          onRead: (ticketId) => enqueueReadReceipt({ db: store.db, queue, clock }, ticketId),
+        }),
       async (scope) => eventsRoutes(scope, { events }),
       media.plugin,
       ...(demo ? [demo.plugin] : []),
@@ -226,7 +238,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         demo?.connect(`http://127.0.0.1:${port}`);
       }
       if (runsJobs) {
-        await queue.work([sendJob, autoClose, ...media.jobs], { concurrency: 4 });
+        await queue.work([sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs], {
+          concurrency: 4,
+        });
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
       }
       return baseUrl;

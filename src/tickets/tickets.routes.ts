@@ -16,7 +16,13 @@ const actorOf = (principal: Principal): Actor => ({ type: 'agent', id: principal
 
 export async function ticketRoutes(
   app: FastifyInstance,
-  deps: { db: Kysely<Database>; tickets: TicketService; replies: ReplyService },
+  deps: {
+    db: Kysely<Database>;
+    tickets: TicketService;
+    replies: ReplyService;
+    /** Runs after an agent reads the ticket (read receipts to WhatsApp). */
+    onRead?: (ticketId: string) => Promise<void>;
+  },
 ) {
   const { db, tickets, replies } = deps;
 
@@ -129,7 +135,7 @@ export async function ticketRoutes(
   addRoute(app, {
     method: 'POST',
     url: '/api/v1/tickets/:id/read',
-    summary: 'Mark the ticket read for the signed-in user',
+    summary: 'Mark the ticket read for the signed-in user (the customer sees blue ticks on WhatsApp)',
     tag: 'tickets',
     params: IdParams,
     response: { status: 204, description: 'Marked read' },
@@ -137,6 +143,7 @@ export async function ticketRoutes(
       if (principal.userId) {
         await tickets.markRead(params.id, principal.userId);
       }
+      await deps.onRead?.(params.id);
       return reply.status(204).send();
     },
   });
