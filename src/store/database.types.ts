@@ -19,6 +19,8 @@ export interface UsersTable {
   created_at: number;
   updated_at: number;
   disabled_at: number | null;
+  /** online · away · offline; every change is also a presence_log row. */
+  presence: ColumnType<string, string | undefined, string>;
 }
 
 export interface TeamsTable {
@@ -67,6 +69,8 @@ export interface ContactsTable {
   username: string | null;
   name: string | null;
   language: string | null;
+  vip: ColumnType<number | boolean, number | undefined, number>;
+  segment: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: number;
   updated_at: number;
 }
@@ -93,6 +97,13 @@ export interface TicketsTable {
   reopen_count: number;
   last_message_at: number;
   last_message_preview: string | null;
+  /** L1 · L2 · L3. */
+  tier: ColumnType<string, string | undefined, string>;
+  category: ColumnType<string | null, string | null | undefined, string | null>;
+  category_confidence: ColumnType<number | null, number | null | undefined, number | null>;
+  /** -1 (angry) … +1 (happy), of the customer's latest text. */
+  sentiment: ColumnType<number | null, number | null | undefined, number | null>;
+  bot_resolved: ColumnType<number | boolean, number | undefined, number>;
 }
 
 export interface TicketTagsTable {
@@ -222,6 +233,13 @@ export interface CountersTable {
   value: number;
 }
 
+export interface PresenceLogTable {
+  id: string;
+  user_id: string;
+  presence: string;
+  at: number;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -240,6 +258,7 @@ export interface Database {
   counters: CountersTable;
   media: MediaTable;
   media_blobs: MediaBlobsTable;
+  presence_log: PresenceLogTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

@@ -144,10 +144,16 @@ export async function insertTicket(
     reopen_count: 0,
     last_message_at: input.now,
     last_message_preview: null,
+    tier: 'L1',
+    category: null,
+    category_confidence: null,
+    sentiment: null,
+    bot_resolved: 0,
   };
   await insertRow(db, 'tickets', {
     ...row,
     referral: row.referral === null ? null : writeJson(row.referral),
+    bot_resolved: 0,
   });
   return row;
 }

@@ -41,7 +41,8 @@ export interface RequestOptions {
 export async function request<T>(url: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) {
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) {
     headers['content-type'] = 'application/json';
   }
   if (!SAFE_METHODS.has(method)) {
@@ -53,7 +54,11 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: isForm
+        ? (options.body as FormData)
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -119,6 +124,9 @@ export const API_BASE = '/api/v1';
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>(API_BASE + path, { signal }),
   post: <T>(path: string, body?: unknown) => request<T>(API_BASE + path, { method: 'POST', body }),
+  /** multipart/form-data (the browser sets the boundary); same CSRF header as any write. */
+  upload: <T>(path: string, form: FormData, signal?: AbortSignal) =>
+    request<T>(API_BASE + path, { method: 'POST', body: form, signal }),
   patch: <T>(path: string, body: unknown) => request<T>(API_BASE + path, { method: 'PATCH', body }),
   del: <T>(path: string) => request<T>(API_BASE + path, { method: 'DELETE' }),
 };

@@ -4,7 +4,7 @@
  * app/features.ts — its routes, nav entries, actions, ticket side panels and message renderers plug in
  * here without edits elsewhere.
  */
-import { type ComponentType, createContext, useContext } from 'react';
+import { type ComponentType, createContext, type ReactNode, useContext } from 'react';
 import type { ActionDefinition } from './actions';
 import type { RouteParams } from './router';
 import type { ContentKind, Message, Role, Ticket } from './types';
@@ -45,6 +45,34 @@ export interface HeaderItem {
 
 export type MessageRenderer = ComponentType<{ message: Message }>;
 
+/** A file attached to the reply being written: uploading, then ready to send with its media id. */
+export interface ComposerAttachment {
+  /** Local, one per picked file. */
+  key: string;
+  filename: string;
+  size: number;
+  status: 'uploading' | 'ready';
+  mediaId: string | null;
+  /** image · video · audio · document · sticker (from the server, once uploaded). */
+  kind: string | null;
+  /** Chosen once, so a retried send never delivers the same attachment twice. */
+  idempotencyKey: string;
+}
+
+/**
+ * Wraps the composer's input box to add attachments (drop zone, picker, chips). The composer owns the
+ * list and sends it; `onChange` takes an updater, like React's state setter.
+ */
+export interface ComposerAttachmentsProps {
+  ticketId: string;
+  disabled: boolean;
+  attachments: ComposerAttachment[];
+  onChange(update: (current: ComposerAttachment[]) => ComposerAttachment[]): void;
+  children: ReactNode;
+}
+
+export type ComposerAttachments = ComponentType<ComposerAttachmentsProps>;
+
 export interface FeatureDefinition {
   id: string;
   routes?: RouteDefinition[];
@@ -54,6 +82,8 @@ export interface FeatureDefinition {
   headerItems?: HeaderItem[];
   /** Replace the built-in rendering of a message content kind (e.g. the media viewer for 'media'). */
   messageRenderers?: Partial<Record<ContentKind, MessageRenderer>>;
+  /** Attachments on replies (the media feature); the last feature to set it wins. */
+  composerAttachments?: ComposerAttachments;
 }
 
 export interface Registry {
@@ -64,6 +94,7 @@ export interface Registry {
   ticketPanels: TicketPanel[];
   headerItems: HeaderItem[];
   messageRenderers: Partial<Record<ContentKind, MessageRenderer>>;
+  composerAttachments: ComposerAttachments | null;
 }
 
 export function createRegistry(
@@ -79,6 +110,8 @@ export function createRegistry(
     ticketPanels: byOrder(features.flatMap((feature) => feature.ticketPanels ?? [])),
     headerItems: byOrder(features.flatMap((feature) => feature.headerItems ?? [])),
     messageRenderers: Object.assign({}, ...features.map((feature) => feature.messageRenderers ?? {})),
+    composerAttachments:
+      features.findLast((feature) => feature.composerAttachments)?.composerAttachments ?? null,
   };
 }
 

@@ -26,6 +26,15 @@ export function sendTextMessage(ticketId: string, text: string, idempotencyKey: 
     .then((body) => body.data);
 }
 
+export function sendMediaMessage(
+  ticketId: string,
+  reply: { mediaId: string; caption?: string; idempotencyKey: string },
+): Promise<Message> {
+  return api
+    .post<{ data: Message }>(`${ticketPath(ticketId)}/messages`, { type: 'media', ...reply })
+    .then((body) => body.data);
+}
+
 export function addNote(ticketId: string, text: string): Promise<Message> {
   return api.post<{ data: Message }>(`${ticketPath(ticketId)}/notes`, { text }).then((body) => body.data);
 }

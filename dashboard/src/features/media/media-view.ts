@@ -32,7 +32,11 @@ const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function readMediaView(message: Message): MediaView | null {
-  const raw = (message as Message & { media?: unknown }).media;
+  return readMediaRecord((message as Message & { media?: unknown }).media);
+}
+
+/** The media view itself (as a message carries it, or as an upload returns it). */
+export function readMediaRecord(raw: unknown): MediaView | null {
   if (
     !isRecord(raw) ||
     typeof raw.id !== 'string' ||

@@ -22,6 +22,16 @@ const en = {
   pages_other: '{{count}} pages',
   voice: 'Voice message',
   attach: 'Drop a file to attach it',
+  attachFile: 'Attach file',
+  attachments: 'Attachments',
+  uploading: 'Uploading…',
+  remove: 'Remove {{name}}',
+  uploadTooLarge:
+    '{{name}} is too large for WhatsApp: photos up to 5 MB, video and audio up to 16 MB, documents up to 100 MB.',
+  uploadType:
+    '{{name}} cannot be sent: WhatsApp accepts photos, video, audio, PDF, Office documents and plain text.',
+  uploadMismatch: '{{name}} is not what its name or type says it is, so it cannot be sent.',
+  uploadFailed: '{{name}} could not be uploaded: {{message}}',
 };
 
 type Strings = typeof en;
@@ -45,6 +55,16 @@ const fr: Strings = {
   pages_other: '{{count}} pages',
   voice: 'Message vocal',
   attach: 'Déposez un fichier pour le joindre',
+  attachFile: 'Joindre un fichier',
+  attachments: 'Pièces jointes',
+  uploading: 'Envoi…',
+  remove: 'Retirer {{name}}',
+  uploadTooLarge:
+    '{{name}} est trop volumineux pour WhatsApp : photos jusqu’à 5 Mo, vidéo et audio jusqu’à 16 Mo, documents jusqu’à 100 Mo.',
+  uploadType:
+    '{{name}} ne peut pas être envoyé : WhatsApp accepte photos, vidéos, audio, PDF, documents Office et texte brut.',
+  uploadMismatch: '{{name}} n’est pas ce que son nom ou son type indique, il ne peut donc pas être envoyé.',
+  uploadFailed: 'Impossible d’envoyer {{name}} : {{message}}',
 };
 
 const es: Strings = {
@@ -65,6 +85,16 @@ const es: Strings = {
   pages_other: '{{count}} páginas',
   voice: 'Nota de voz',
   attach: 'Suelte un archivo para adjuntarlo',
+  attachFile: 'Adjuntar archivo',
+  attachments: 'Adjuntos',
+  uploading: 'Subiendo…',
+  remove: 'Quitar {{name}}',
+  uploadTooLarge:
+    '{{name}} es demasiado grande para WhatsApp: fotos hasta 5 MB, vídeo y audio hasta 16 MB, documentos hasta 100 MB.',
+  uploadType:
+    '{{name}} no se puede enviar: WhatsApp acepta fotos, vídeo, audio, PDF, documentos de Office y texto sin formato.',
+  uploadMismatch: '{{name}} no es lo que dicen su nombre o su tipo, así que no se puede enviar.',
+  uploadFailed: 'No se pudo subir {{name}}: {{message}}',
 };
 
 const it: Strings = {
@@ -85,6 +115,16 @@ const it: Strings = {
   pages_other: '{{count}} pagine',
   voice: 'Messaggio vocale',
   attach: 'Rilascia un file per allegarlo',
+  attachFile: 'Allega file',
+  attachments: 'Allegati',
+  uploading: 'Caricamento…',
+  remove: 'Rimuovi {{name}}',
+  uploadTooLarge:
+    '{{name}} è troppo grande per WhatsApp: foto fino a 5 MB, video e audio fino a 16 MB, documenti fino a 100 MB.',
+  uploadType:
+    '{{name}} non può essere inviato: WhatsApp accetta foto, video, audio, PDF, documenti Office e testo semplice.',
+  uploadMismatch: '{{name}} non è ciò che il nome o il tipo dichiarano, quindi non può essere inviato.',
+  uploadFailed: 'Impossibile caricare {{name}}: {{message}}',
 };
 
 const ar: Strings = {
@@ -105,6 +145,16 @@ const ar: Strings = {
   pages_other: '{{count}} صفحات',
   voice: 'رسالة صوتية',
   attach: 'أفلت ملفًا لإرفاقه',
+  attachFile: 'إرفاق ملف',
+  attachments: 'المرفقات',
+  uploading: 'جارٍ الرفع…',
+  remove: 'إزالة {{name}}',
+  uploadTooLarge:
+    '{{name}} كبير جدًا على واتساب: الصور حتى 5 ميغابايت، والفيديو والصوت حتى 16 ميغابايت، والمستندات حتى 100 ميغابايت.',
+  uploadType:
+    'لا يمكن إرسال {{name}}: يقبل واتساب الصور والفيديو والصوت وملفات PDF ومستندات Office والنص العادي.',
+  uploadMismatch: '{{name}} ليس كما يدل عليه اسمه أو نوعه، لذا لا يمكن إرساله.',
+  uploadFailed: 'تعذّر رفع {{name}}: {{message}}',
 };
 
 export const MEDIA_STRINGS: Record<string, Strings> = { en, fr, es, it, ar };

@@ -5,14 +5,16 @@ import { ApiError } from '../../../lib/api-client';
 import { useFormatters } from '../../../lib/format';
 import { newIdempotencyKey } from '../../../lib/ids';
 import { queryKeys } from '../../../lib/query-keys';
+import { type ComposerAttachment, useRegistry } from '../../../lib/registry';
 import { useAtom } from '../../../lib/state';
 import type { Ticket } from '../../../lib/types';
 import { useNow } from '../../../lib/use-now';
 import { composerModeAtom, DOM_IDS } from '../../../lib/workspace-state';
 import { Button } from '../../../ui/Button';
 import { Icon } from '../../../ui/Icon';
-import { useAddNote, useSendMessage } from '../hooks/use-conversation';
+import { useAddNote, useSendMedia, useSendMessage } from '../hooks/use-conversation';
 import { useDraft } from '../hooks/use-drafts';
+import { planReply } from '../reply-plan';
 import { EmojiPicker } from './EmojiPicker';
 import { WindowClosedNotice } from './WindowClosedNotice';
 
@@ -23,7 +25,7 @@ function errorText(error: unknown, t: (key: string, options?: Record<string, unk
   return t('composer.sendFailed', { message: error instanceof Error ? error.message : String(error) });
 }
 
-/** Reply or internal note. Enter sends, Shift+Enter starts a new line. */
+/** Reply or internal note, with attachments when a feature provides them. Enter sends, Shift+Enter starts a new line. */
 export function Composer({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -37,12 +39,63 @@ export function Composer({ ticket }: { ticket: Ticket }) {
   const hintId = useId();
   const send = useSendMessage(ticket.id);
   const note = useAddNote(ticket.id);
+  const sendMedia = useSendMedia(ticket.id);
+  const Attachments = useRegistry().composerAttachments;
+  const [attachments, setAttachments] = useState<ComposerAttachment[]>([]);
+  const [isSendingAll, setSendingAll] = useState(false);
 
   const isNote = mode === 'note';
   const windowClosed = !ticket.window.open;
   const blocked = !isNote && windowClosed;
-  const busy = send.isPending || note.isPending;
-  const canSubmit = !blocked && !busy && draft.trim().length > 0;
+  const busy = send.isPending || note.isPending || isSendingAll;
+  const hasText = draft.trim().length > 0;
+  const isUploading = attachments.some((item) => item.status === 'uploading');
+  const hasReady = attachments.some((item) => item.status === 'ready');
+  const canSubmit = !blocked && !busy && (isNote ? hasText : !isUploading && (hasText || hasReady));
+
+  const onError = (cause: unknown) => {
+    setError(errorText(cause, t));
+    if (cause instanceof ApiError && cause.reason === 'whatsapp.window_closed') {
+      void client.invalidateQueries({ queryKey: queryKeys.ticket(ticket.id), exact: true });
+    }
+  };
+
+  // The same text retried after a failure keeps its key, so the server never sends it twice.
+  const keyFor = (text: string) => {
+    if (pendingKey.current?.text !== text) {
+      pendingKey.current = { text, key: newIdempotencyKey() };
+    }
+    return pendingKey.current.key;
+  };
+
+  /** One message per attachment (see planReply); what was sent leaves the composer, the rest can be retried. */
+  const sendWithAttachments = async (text: string) => {
+    setSendingAll(true);
+    try {
+      for (const step of planReply(text, attachments)) {
+        if (step.type === 'text') {
+          await send.mutateAsync({ text: step.text, idempotencyKey: keyFor(step.text) });
+          pendingKey.current = null;
+          setDraft('');
+          continue;
+        }
+        const { attachment, caption } = step;
+        await sendMedia.mutateAsync({
+          mediaId: attachment.mediaId,
+          caption,
+          idempotencyKey: attachment.idempotencyKey,
+        });
+        setAttachments((current) => current.filter((item) => item.key !== attachment.key));
+        if (caption) {
+          setDraft('');
+        }
+      }
+    } catch (cause) {
+      onError(cause);
+    } finally {
+      setSendingAll(false);
+    }
+  };
 
   const submit = () => {
     const text = draft.trim();
@@ -50,22 +103,16 @@ export function Composer({ ticket }: { ticket: Ticket }) {
       return;
     }
     setError(null);
-    const onError = (cause: unknown) => {
-      setError(errorText(cause, t));
-      if (cause instanceof ApiError && cause.reason === 'whatsapp.window_closed') {
-        void client.invalidateQueries({ queryKey: queryKeys.ticket(ticket.id), exact: true });
-      }
-    };
     if (isNote) {
       note.mutate(text, { onSuccess: () => setDraft(''), onError });
       return;
     }
-    // The same text retried after a failure keeps its key, so the server never sends it twice.
-    if (pendingKey.current?.text !== text) {
-      pendingKey.current = { text, key: newIdempotencyKey() };
+    if (hasReady) {
+      void sendWithAttachments(text);
+      return;
     }
     send.mutate(
-      { text, idempotencyKey: pendingKey.current.key },
+      { text, idempotencyKey: keyFor(text) },
       {
         onSuccess: () => {
           pendingKey.current = null;
@@ -97,6 +144,39 @@ export function Composer({ ticket }: { ticket: Ticket }) {
   };
 
   const expiresAt = ticket.window.open ? ticket.window.expiresAt : null;
+  const box = (
+    <div className="sl-composer__box">
+      <label htmlFor={DOM_IDS.composer} className="sl-visually-hidden">
+        {isNote ? t('composer.noteLabel') : t('composer.label')}
+      </label>
+      <textarea
+        ref={inputRef}
+        id={DOM_IDS.composer}
+        className="sl-composer__input"
+        dir="auto"
+        rows={2}
+        value={draft}
+        disabled={blocked}
+        aria-describedby={blocked ? 'sl-window-closed-title' : hintId}
+        placeholder={
+          blocked
+            ? t('composer.blockedPlaceholder')
+            : isNote
+              ? t('composer.notePlaceholder')
+              : t('composer.placeholder')
+        }
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="sl-composer__tools">
+        <EmojiPicker onPick={insertEmoji} disabled={blocked} />
+        <Button type="submit" variant="primary" disabled={!canSubmit}>
+          <Icon name="send" className="sl-mirror" />
+          {busy ? t('composer.sending') : isNote ? t('composer.addNote') : t('composer.send')}
+        </Button>
+      </div>
+    </div>
+  );
   return (
     <form
       className={`sl-composer${isNote ? ' sl-composer--note' : ''}`}
@@ -131,37 +211,18 @@ export function Composer({ ticket }: { ticket: Ticket }) {
         ) : null}
       </div>
       {blocked ? <WindowClosedNotice onWriteNote={() => setMode('note')} /> : null}
-      <div className="sl-composer__box">
-        <label htmlFor={DOM_IDS.composer} className="sl-visually-hidden">
-          {isNote ? t('composer.noteLabel') : t('composer.label')}
-        </label>
-        <textarea
-          ref={inputRef}
-          id={DOM_IDS.composer}
-          className="sl-composer__input"
-          dir="auto"
-          rows={2}
-          value={draft}
-          disabled={blocked}
-          aria-describedby={blocked ? 'sl-window-closed-title' : hintId}
-          placeholder={
-            blocked
-              ? t('composer.blockedPlaceholder')
-              : isNote
-                ? t('composer.notePlaceholder')
-                : t('composer.placeholder')
-          }
-          onChange={(event) => setDraft(event.target.value)}
-          onKeyDown={onKeyDown}
-        />
-        <div className="sl-composer__tools">
-          <EmojiPicker onPick={insertEmoji} disabled={blocked} />
-          <Button type="submit" variant="primary" disabled={!canSubmit}>
-            <Icon name="send" className="sl-mirror" />
-            {busy ? t('composer.sending') : isNote ? t('composer.addNote') : t('composer.send')}
-          </Button>
-        </div>
-      </div>
+      {Attachments && !isNote ? (
+        <Attachments
+          ticketId={ticket.id}
+          disabled={blocked || busy}
+          attachments={attachments}
+          onChange={setAttachments}
+        >
+          {box}
+        </Attachments>
+      ) : (
+        box
+      )}
       {error || !blocked ? (
         <p
           id={hintId}

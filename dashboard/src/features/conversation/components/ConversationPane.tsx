@@ -101,7 +101,8 @@ export function ConversationPane({ ticketId, onBack }: { ticketId: string; onBac
             directory={directory}
           />
         )}
-        <Composer ticket={ticket} />
+        {/* Keyed: attachments and a failed send's state belong to one ticket. */}
+        <Composer key={ticket.id} ticket={ticket} />
       </section>
       <DetailsPanel ticket={ticket} onClose={() => setDetailsOpen(false)} />
     </div>

@@ -9,7 +9,14 @@ import { useEffect, useMemo, useRef } from 'react';
 import { queryKeys } from '../../../lib/query-keys';
 import { patchTicketInLists } from '../../../lib/tickets';
 import type { Message, Page, Ticket } from '../../../lib/types';
-import { addNote, fetchMessages, fetchTicketEvents, markTicketRead, sendTextMessage } from '../api';
+import {
+  addNote,
+  fetchMessages,
+  fetchTicketEvents,
+  markTicketRead,
+  sendMediaMessage,
+  sendTextMessage,
+} from '../api';
 
 /** All messages of a ticket (pages are fetched until the cursor runs out). */
 export function useMessages(ticketId: string) {
@@ -70,6 +77,19 @@ export function useSendMessage(ticketId: string) {
     onSettled: () => {
       void client.invalidateQueries({ queryKey: queryKeys.messages(ticketId) });
       void client.invalidateQueries({ queryKey: queryKeys.ticket(ticketId), exact: true });
+      void client.invalidateQueries({ queryKey: queryKeys.ticketLists });
+    },
+  });
+}
+
+export function useSendMedia(ticketId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (reply: { mediaId: string; caption?: string; idempotencyKey: string }) =>
+      sendMediaMessage(ticketId, reply),
+    onSuccess: (message) => appendMessage(client, ticketId, message),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.messages(ticketId) });
       void client.invalidateQueries({ queryKey: queryKeys.ticketLists });
     },
   });
