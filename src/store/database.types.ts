@@ -21,6 +21,9 @@ export interface UsersTable {
   disabled_at: number | null;
   /** online · away · offline; every change is also a presence_log row. */
   presence: ColumnType<string, string | undefined, string>;
+  /** TOTP secret, AES-256-GCM under a key derived from the master key; set at setup, live once enabled. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface TeamsTable {
@@ -238,6 +241,34 @@ export interface PresenceLogTable {
   user_id: string;
   presence: string;
   at: number;
+/** Append-only and hash-chained: `hash` = SHA-256(canonical fields + `prev_hash`). */
+export interface AuditLogTable {
+  id: number;
+  at: number;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row (id 1): the last link of the audit chain, locked by every append. */
+export interface AuditChainHeadTable {
+  id: number;
+  last_id: number;
+  last_hash: string;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: number;
+  locked_until: number | null;
 }
 
 export interface Database {
@@ -259,6 +290,9 @@ export interface Database {
   media: MediaTable;
   media_blobs: MediaBlobsTable;
   presence_log: PresenceLogTable;
+  audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
+  login_throttle: LoginThrottleTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

@@ -1,0 +1,67 @@
+import { type Kysely, sql } from 'kysely';
+import type { Dialect } from '../database.types.ts';
+
+// Frozen in time: never edit a migration that has shipped; add a new one.
+/**
+ * Security: the append-only, hash-chained audit log and its chain head (one row, locked by every append so
+ * the chain never forks); login throttling state (shared by every process); the optional TOTP secret.
+ */
+export function auditMigration(_dialect: Dialect) {
+  return {
+    // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time and must not depend on today's schema types (Kysely's guidance).
+    async up(db: Kysely<any>): Promise<void> {
+      await db.schema
+        .createTable('audit_log')
+        // The position in the chain: gapless, assigned under the chain-head lock.
+        .addColumn('id', 'bigint', (c) => c.primaryKey())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('actor_type', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target_type', 'text')
+        .addColumn('target_id', 'text')
+        .addColumn('ip', 'text')
+        .addColumn('user_agent', 'text')
+        // Text on both dialects: the hash covers these exact bytes (jsonb would reorder keys).
+        .addColumn('details', 'text', (c) => c.notNull())
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .execute();
+      await sql`create index audit_log_action on audit_log (action, id)`.execute(db);
+      await sql`create index audit_log_actor on audit_log (actor_id, id)`.execute(db);
+      await sql`create index audit_log_target on audit_log (target_type, target_id, id)`.execute(db);
+      await sql`create index audit_log_at on audit_log (at)`.execute(db);
+
+      await db.schema
+        .createTable('audit_chain_head')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('last_id', 'bigint', (c) => c.notNull())
+        .addColumn('last_hash', 'text', (c) => c.notNull())
+        .execute();
+      await db
+        .insertInto('audit_chain_head')
+        .values({ id: 1, last_id: 0, last_hash: '0'.repeat(64) })
+        .execute();
+
+      await db.schema
+        .createTable('login_throttle')
+        // SHA-256 of "email:<address>" or "ip:<address>", so the table holds no addresses.
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('window_started_at', 'bigint', (c) => c.notNull())
+        .addColumn('locked_until', 'bigint')
+        .execute();
+
+      await db.schema.alterTable('users').addColumn('totp_secret', 'text').execute();
+      await db.schema.alterTable('users').addColumn('totp_enabled_at', 'bigint').execute();
+    },
+    // biome-ignore lint/suspicious/noExplicitAny: as above.
+    async down(db: Kysely<any>): Promise<void> {
+      await db.schema.alterTable('users').dropColumn('totp_enabled_at').execute();
+      await db.schema.alterTable('users').dropColumn('totp_secret').execute();
+      await db.schema.dropTable('login_throttle').execute();
+      await db.schema.dropTable('audit_chain_head').execute();
+      await db.schema.dropTable('audit_log').execute();
+    },
+  };
+}
