@@ -241,6 +241,8 @@ export interface PresenceLogTable {
   user_id: string;
   presence: string;
   at: number;
+}
+
 /** Append-only and hash-chained: `hash` = SHA-256(canonical fields + `prev_hash`). */
 export interface AuditLogTable {
   id: number;
