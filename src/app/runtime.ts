@@ -1,6 +1,13 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type AuthService, authRoutes, createAuthService } from '../auth/index.ts';
+import { type AuditLog, createAuditLog } from '../audit/index.ts';
+import {
+  type AuthService,
+  adminRoutes,
+  authRoutes,
+  createAuthService,
+  createSecretBox,
+} from '../auth/index.ts';
 import {
   type BlobStore,
   createLocalDiskBlobStore,
@@ -11,6 +18,7 @@ import {
 import { type Config, ConfigError } from '../config/index.ts';
 import { createMemoryEventBus, createPgEventBus, type EventBus } from '../events/index.ts';
 import { buildApp } from '../http/app.ts';
+import { auditRoutes } from '../http/audit.routes.ts';
 import { createAuthenticator } from '../http/authenticate.ts';
 import { eventsRoutes } from '../http/events.routes.ts';
 import { opsRoutes } from '../http/health.routes.ts';
@@ -70,6 +78,7 @@ export interface Runtime {
   queue: JobQueue;
   events: EventBus;
   auth: AuthService;
+  audit: AuditLog;
   metrics: Metrics;
   whatsapp: WhatsAppClient;
   media: MediaModule;
@@ -112,8 +121,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
 
   const metrics = createMetrics({ queueDepth: () => queue.depth() });
-  const auth = createAuthService({ db: store.db, clock, bootstrapToken: config.bootstrapToken });
   const masterKey = parseMasterKey(resolveMasterKeyHex(config));
+  const auth = createAuthService({
+    db: store.db,
+    clock,
+    bootstrapToken: config.bootstrapToken,
+    secrets: createSecretBox(masterKey, 'totp'),
+  });
+  const auditLog = createAuditLog({ db: store.db, dialect: store.dialect, clock });
   const blobStore = createBlobStore(config);
   const vault = createMediaVault({ store: blobStore, masterKey });
   let replies: ReplyService | undefined;
@@ -184,7 +199,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const app = await buildApp({
     logger,
     dashboardDir: path.resolve(import.meta.dirname, '../../dashboard/dist'),
-    authenticate: createAuthenticator(auth),
+    authenticate: createAuthenticator(auth, auditLog),
+    auditLog,
     plugins: [
       async (scope) => opsRoutes(scope, { db: store.db, queue, metrics, version: VERSION }),
       async (scope) =>
@@ -195,6 +211,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           metrics,
         }),
       async (scope) => authRoutes(scope, { db: store.db, auth, secureCookies: config.secureCookies }),
+      async (scope) => adminRoutes(scope, { db: store.db, auth }),
+      async (scope) => auditRoutes(scope, { audit: auditLog }),
       async (scope) =>
         ticketRoutes(scope, {
           db: store.db,
@@ -202,7 +220,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           replies,
           onRead: (ticketId) => enqueueReadReceipt({ db: store.db, queue, clock }, ticketId),
         }),
-      async (scope) => eventsRoutes(scope, { events }),
+      async (scope) => eventsRoutes(scope, { events, db: store.db }),
       media.plugin,
       ...(demo ? [demo.plugin] : []),
     ],
@@ -224,6 +242,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     queue,
     events,
     auth,
+    audit: auditLog,
     metrics,
     whatsapp,
     media,
@@ -280,7 +299,7 @@ function createQueue(store: Store, clock: Clock, logger: Logger): JobQueue {
  * generated into DATA_DIR/master-key.json on first start. Scale-out processes must share one key, so
  * PostgreSQL mode requires it explicitly (loadConfig already refuses to start without it).
  */
-function resolveMasterKeyHex(config: Readonly<Config>): string {
+export function resolveMasterKeyHex(config: Readonly<Config>): string {
   if (config.masterKeyHex) {
     return config.masterKeyHex;
   }

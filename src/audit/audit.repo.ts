@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AuditLogTable, Database, Db, Dialect } from '../store/index.ts';
 import { canonicalJson, hashAuditRow } from './audit.hash.ts';
 import type { ActorType, AuditEntry, AuditFilter } from './audit.types.ts';
@@ -11,7 +11,7 @@ type NewRow = Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>;
  * has one writer and Kysely runs one transaction at a time on its connection), so two appends never
  * read the same head and the chain never forks. The gapless id is the position in the chain.
  */
-export async function appendAuditRow(db: Db, dialect: Dialect, row: NewRow): Promise<AuditRow> {
+export async function appendAuditRow(db: Kysely<Database>, dialect: Dialect, row: NewRow): Promise<AuditRow> {
   return db.transaction().execute(async (trx) => {
     const query = trx.selectFrom('audit_chain_head').select(['last_id', 'last_hash']).where('id', '=', 1);
     const head = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();

@@ -55,6 +55,9 @@ export interface ApiTokensTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  /** 0004: JSON array of permissions (a subset of the role's); null means all of the role's. */
+  permissions: ColumnType<string | null, string | null | undefined, string | null>;
+  expires_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ChannelsTable {
@@ -76,6 +79,8 @@ export interface ContactsTable {
   segment: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: number;
   updated_at: number;
+  /** 0004: set when the customer was erased (the row stays, anonymised). */
+  erased_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface TicketsTable {
@@ -273,6 +278,20 @@ export interface LoginThrottleTable {
   locked_until: number | null;
 }
 
+/** Days to keep each data class (media after the ticket closes, messages after the ticket closes). */
+export interface RetentionPoliciesTable {
+  data_class: string;
+  days: number;
+  updated_at: number;
+}
+
+export interface RetentionRunsTable {
+  id: string;
+  started_at: number;
+  finished_at: number;
+  counts: string;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -295,6 +314,8 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
   login_throttle: LoginThrottleTable;
+  retention_policies: RetentionPoliciesTable;
+  retention_runs: RetentionRunsTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

@@ -54,9 +54,35 @@ export function auditMigration(_dialect: Dialect) {
 
       await db.schema.alterTable('users').addColumn('totp_secret', 'text').execute();
       await db.schema.alterTable('users').addColumn('totp_enabled_at', 'bigint').execute();
+
+      // Scoped, expiring tokens: permissions is a JSON array (a subset of the role's), null = the role's.
+      await db.schema.alterTable('api_tokens').addColumn('permissions', 'text').execute();
+      await db.schema.alterTable('api_tokens').addColumn('expires_at', 'bigint').execute();
+      // Set when a customer is erased: the row stays (tickets and anonymous counts point at it), emptied.
+      await db.schema.alterTable('contacts').addColumn('erased_at', 'bigint').execute();
+
+      await db.schema
+        .createTable('retention_policies')
+        .addColumn('data_class', 'text', (c) => c.primaryKey())
+        .addColumn('days', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('retention_runs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addColumn('finished_at', 'bigint', (c) => c.notNull())
+        // JSON: { [dataClass]: number of items removed }.
+        .addColumn('counts', 'text', (c) => c.notNull())
+        .execute();
     },
     // biome-ignore lint/suspicious/noExplicitAny: as above.
     async down(db: Kysely<any>): Promise<void> {
+      await db.schema.dropTable('retention_runs').execute();
+      await db.schema.dropTable('retention_policies').execute();
+      await db.schema.alterTable('contacts').dropColumn('erased_at').execute();
+      await db.schema.alterTable('api_tokens').dropColumn('expires_at').execute();
+      await db.schema.alterTable('api_tokens').dropColumn('permissions').execute();
       await db.schema.alterTable('users').dropColumn('totp_enabled_at').execute();
       await db.schema.alterTable('users').dropColumn('totp_secret').execute();
       await db.schema.dropTable('login_throttle').execute();
