@@ -53,11 +53,20 @@ export async function makeUser(server: TestServer, role: Role, teamIds: string[]
 export async function openTicket(
   server: TestServer,
   waId: string,
-  placement: { teamId?: string | null; assigneeId?: string | null; name?: string; text?: string } = {},
+  placement: {
+    teamId?: string | null;
+    assigneeId?: string | null;
+    name?: string;
+    text?: string;
+    /** Send this PNG (with the text as caption) instead of a text message. */
+    image?: Buffer;
+  } = {},
 ): Promise<string> {
-  await server.simulator
-    .customer({ waId, name: placement.name ?? 'Customer' })
-    .sendText(placement.text ?? 'hello').delivery;
+  const customer = server.simulator.customer({ waId, name: placement.name ?? 'Customer' });
+  await (placement.image
+    ? customer.sendImage({ data: placement.image, mimeType: 'image/png', caption: placement.text ?? 'photo' })
+    : customer.sendText(placement.text ?? 'hello')
+  ).delivery;
   const ticketId = await eventually(async () => {
     const list = await server.api<{ data: { id: string; contact: { waId: string } }[] }>(
       'GET',
@@ -76,4 +85,16 @@ export async function openTicket(
     }
   }
   return ticketId;
+}
+
+/** The id of the ticket's first stored media (waits until the pipeline has stored it). */
+export async function storedMediaOf(server: TestServer, ticketId: string): Promise<string> {
+  return eventually(async () => {
+    const messages = await server.api<{ data: { media?: { id: string; state: string } | null }[] }>(
+      'GET',
+      `/api/v1/tickets/${ticketId}/messages`,
+    );
+    const media = messages.body.data.find((m) => m.media?.state === 'stored')?.media;
+    return media?.id;
+  }, 15_000);
 }
