@@ -79,6 +79,37 @@ const OTHER_FAMILIES: {
   },
   { name: 'API tokens', method: 'GET', url: '/api/v1/tokens', allowed: ['admin'], ok: 200 },
   {
+    name: 'retention report',
+    method: 'GET',
+    url: '/api/v1/retention',
+    allowed: ['admin', 'auditor'],
+    ok: 200,
+  },
+  {
+    name: 'retention change',
+    method: 'PUT',
+    url: '/api/v1/retention',
+    body: { media: null },
+    allowed: ['admin'],
+    ok: 200,
+  },
+  // An unknown customer: allowed callers get 404, everyone else 403 before the lookup.
+  {
+    name: 'customer export',
+    method: 'GET',
+    url: '/api/v1/customers/nobody/export',
+    allowed: ['admin'],
+    ok: 404,
+  },
+  {
+    name: 'customer erase',
+    method: 'POST',
+    url: '/api/v1/customers/nobody/erase',
+    body: { confirm: 'nobody' },
+    allowed: ['admin'],
+    ok: 404,
+  },
+  {
     name: 'create team',
     method: 'POST',
     url: '/api/v1/teams',

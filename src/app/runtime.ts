@@ -45,6 +45,7 @@ import {
   enqueueReadReceipt,
   type ReplyService,
 } from '../outbound/index.ts';
+import { createPrivacyModule, RETENTION_EVERY_MS, retentionJob } from '../privacy/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { autoCloseJob, createAutoCloseJob, createTicketService, ticketRoutes } from '../tickets/index.ts';
 import { createGraphClient, type WhatsAppClient } from '../whatsapp/index.ts';
@@ -196,6 +197,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       })
     : undefined;
 
+  const privacy = createPrivacyModule({ db: store.db, vault, clock, audit: auditLog });
+
   const app = await buildApp({
     logger,
     dashboardDir: path.resolve(import.meta.dirname, '../../dashboard/dist'),
@@ -222,6 +225,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         }),
       async (scope) => eventsRoutes(scope, { events, db: store.db }),
       media.plugin,
+      privacy.plugin,
       ...(demo ? [demo.plugin] : []),
     ],
   });
@@ -257,10 +261,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         demo?.connect(`http://127.0.0.1:${port}`);
       }
       if (runsJobs) {
-        await queue.work([sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs], {
-          concurrency: 4,
-        });
+        await queue.work(
+          [sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs, ...privacy.jobs],
+          {
+            concurrency: 4,
+          },
+        );
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
+        stopSchedules.push(scheduleRecurring({ queue, clock, logger }, retentionJob, RETENTION_EVERY_MS));
       }
       return baseUrl;
     },

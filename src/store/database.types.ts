@@ -161,6 +161,8 @@ export interface MessagesTable {
   created_at: number;
   edited_at: number | null;
   deleted_at: number | null;
+  /** 0004: set when the content was removed by an erasure or a retention policy. */
+  redacted_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface MessageStatusesTable {

@@ -60,6 +60,8 @@ export function auditMigration(_dialect: Dialect) {
       await db.schema.alterTable('api_tokens').addColumn('expires_at', 'bigint').execute();
       // Set when a customer is erased: the row stays (tickets and anonymous counts point at it), emptied.
       await db.schema.alterTable('contacts').addColumn('erased_at', 'bigint').execute();
+      // Set when a message's content was removed (erasure or retention); the row stays for counts.
+      await db.schema.alterTable('messages').addColumn('redacted_at', 'bigint').execute();
 
       await db.schema
         .createTable('retention_policies')
@@ -80,6 +82,7 @@ export function auditMigration(_dialect: Dialect) {
     async down(db: Kysely<any>): Promise<void> {
       await db.schema.dropTable('retention_runs').execute();
       await db.schema.dropTable('retention_policies').execute();
+      await db.schema.alterTable('messages').dropColumn('redacted_at').execute();
       await db.schema.alterTable('contacts').dropColumn('erased_at').execute();
       await db.schema.alterTable('api_tokens').dropColumn('expires_at').execute();
       await db.schema.alterTable('api_tokens').dropColumn('permissions').execute();
