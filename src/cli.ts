@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
-import { createAuthService, ROLES, type Role as UserRole } from './auth/index.ts';
+import { resolveMasterKeyHex } from './app/index.ts';
+import { createAuditLog } from './audit/index.ts';
+import { createAuthService, createSecretBox, ROLES, type Role as UserRole } from './auth/index.ts';
+import { parseMasterKey } from './blobs/index.ts';
 import { readEnvironment } from './config/index.ts';
 import { systemClock } from './kernel/index.ts';
 import { loadOrExit, serve } from './main.ts';
@@ -14,6 +17,7 @@ const USAGE = `Usage: sightline <command> [options]
                                   Create a user (roles: ${ROLES.join(', ')})
   token create --role R [--name N]
                                   Create an API token and print it once
+  audit verify                    Walk the audit trail's hash chain; exit 1 if an entry was edited or deleted
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -46,6 +50,8 @@ async function main(argv: string[]): Promise<void> {
     case 'user':
     case 'token':
       return manageAccess(command, sub, rest, env);
+    case 'audit':
+      return verifyAudit(sub, env);
     case undefined:
     case 'help':
     case '--help':
@@ -80,10 +86,15 @@ async function manageAccess(
   }
   const config = loadOrExit(env);
   const store = await openStore(config.database);
-  const auth = createAuthService({ db: store.db, clock: systemClock, bootstrapToken: undefined });
+  const auth = createAuthService({
+    db: store.db,
+    clock: systemClock,
+    bootstrapToken: undefined,
+    secrets: createSecretBox(parseMasterKey(resolveMasterKeyHex(config)), 'totp'),
+  });
   try {
     if (command === 'token') {
-      const { token } = await auth.createApiToken({
+      const { token } = await auth.tokens.create({
         name: values.name ?? `${role} token`,
         role,
         userId: null,
@@ -100,6 +111,32 @@ async function manageAccess(
         password: values.password,
       });
       process.stdout.write(`Created ${user.role} ${user.email} (${user.id})\n`);
+    }
+  } finally {
+    await store.destroy();
+  }
+}
+
+async function verifyAudit(sub: string | undefined, env: NodeJS.ProcessEnv) {
+  if (sub !== 'verify') {
+    fail(`usage: sightline audit verify\n\n${USAGE}`);
+  }
+  const config = loadOrExit(env);
+  const store = await openStore(config.database);
+  try {
+    const verdict = await createAuditLog({
+      db: store.db,
+      dialect: store.dialect,
+      clock: systemClock,
+    }).verify();
+    if (verdict.ok) {
+      process.stdout.write(`Audit chain intact: ${verdict.checked} entries, head #${verdict.headId}.\n`);
+    } else {
+      process.stdout.write(
+        `Audit chain BROKEN at entry #${verdict.firstBroken.id} (${verdict.firstBroken.reason}); ` +
+          `${verdict.checked} entries verified before it.\n`,
+      );
+      process.exitCode = 1;
     }
   } finally {
     await store.destroy();

@@ -207,11 +207,10 @@ describe.each(testDialects)('the REST API (%s)', (dialect) => {
   });
 
   it('accepts API tokens created for automation, and refuses revoked ones', async () => {
-    const { token, id } = await server.runtime.auth.createApiToken({
-      name: 'ci',
-      role: 'agent',
-      userId: null,
-    });
+    const {
+      token,
+      data: { id },
+    } = await server.runtime.auth.tokens.create({ name: 'ci', role: 'agent', userId: null });
     const ok = await server.api('GET', '/api/v1/tickets/counts', undefined, {
       authorization: `Bearer ${token}`,
     });

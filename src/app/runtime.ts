@@ -1,6 +1,13 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type AuthService, authRoutes, createAuthService } from '../auth/index.ts';
+import { type AuditLog, createAuditLog } from '../audit/index.ts';
+import {
+  type AuthService,
+  adminRoutes,
+  authRoutes,
+  createAuthService,
+  createSecretBox,
+} from '../auth/index.ts';
 import {
   type BlobStore,
   createLocalDiskBlobStore,
@@ -11,6 +18,7 @@ import {
 import { type Config, ConfigError } from '../config/index.ts';
 import { createMemoryEventBus, createPgEventBus, type EventBus } from '../events/index.ts';
 import { buildApp } from '../http/app.ts';
+import { auditRoutes } from '../http/audit.routes.ts';
 import { createAuthenticator } from '../http/authenticate.ts';
 import { eventsRoutes } from '../http/events.routes.ts';
 import { opsRoutes } from '../http/health.routes.ts';
@@ -37,6 +45,7 @@ import {
   enqueueReadReceipt,
   type ReplyService,
 } from '../outbound/index.ts';
+import { createPrivacyModule, RETENTION_EVERY_MS, retentionJob } from '../privacy/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import {
   cannedReplyRoutes,
@@ -76,6 +85,7 @@ export interface Runtime {
   queue: JobQueue;
   events: EventBus;
   auth: AuthService;
+  audit: AuditLog;
   metrics: Metrics;
   whatsapp: WhatsAppClient;
   media: MediaModule;
@@ -119,8 +129,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
 
   const metrics = createMetrics({ queueDepth: () => queue.depth() });
-  const auth = createAuthService({ db: store.db, clock, bootstrapToken: config.bootstrapToken });
   const masterKey = parseMasterKey(resolveMasterKeyHex(config));
+  const auth = createAuthService({
+    db: store.db,
+    clock,
+    bootstrapToken: config.bootstrapToken,
+    secrets: createSecretBox(masterKey, 'totp'),
+  });
+  const auditLog = createAuditLog({ db: store.db, dialect: store.dialect, clock });
   const blobStore = createBlobStore(config);
   const vault = createMediaVault({ store: blobStore, masterKey });
   let replies: ReplyService | undefined;
@@ -190,10 +206,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       })
     : undefined;
 
+  const privacy = createPrivacyModule({ db: store.db, vault, clock, audit: auditLog });
+
   const app = await buildApp({
     logger,
     dashboardDir: path.resolve(import.meta.dirname, '../../dashboard/dist'),
-    authenticate: createAuthenticator(auth),
+    authenticate: createAuthenticator(auth, auditLog),
+    auditLog,
     plugins: [
       async (scope) => opsRoutes(scope, { db: store.db, queue, metrics, version: VERSION }),
       async (scope) =>
@@ -204,6 +223,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           metrics,
         }),
       async (scope) => authRoutes(scope, { db: store.db, auth, secureCookies: config.secureCookies }),
+      async (scope) => adminRoutes(scope, { db: store.db, auth }),
+      async (scope) => auditRoutes(scope, { audit: auditLog }),
       async (scope) =>
         ticketRoutes(scope, {
           db: store.db,
@@ -213,8 +234,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         }),
       async (scope) => templateRoutes(scope, { db: store.db, templates }),
       async (scope) => cannedReplyRoutes(scope, { db: store.db, clock }),
-      async (scope) => eventsRoutes(scope, { events }),
+      async (scope) => eventsRoutes(scope, { events, db: store.db }),
       media.plugin,
+      privacy.plugin,
       ...(demo ? [demo.plugin] : []),
     ],
   });
@@ -235,6 +257,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     queue,
     events,
     auth,
+    audit: auditLog,
     metrics,
     whatsapp,
     media,
@@ -250,10 +273,18 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       }
       if (runsJobs) {
         await queue.work(
-          [sendJob, createReadReceiptJob({ whatsapp }), autoClose, templates.job, ...media.jobs],
+          [
+            sendJob,
+            createReadReceiptJob({ whatsapp }),
+            autoClose,
+            templates.job,
+            ...media.jobs,
+            ...privacy.jobs,
+          ],
           { concurrency: 4 },
         );
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
+        stopSchedules.push(scheduleRecurring({ queue, clock, logger }, retentionJob, RETENTION_EVERY_MS));
         if (credentials.wabaId) {
           // Runs at once, then hourly: agents see new and re-categorised templates without a restart.
           stopSchedules.push(
@@ -298,7 +329,7 @@ function createQueue(store: Store, clock: Clock, logger: Logger): JobQueue {
  * generated into DATA_DIR/master-key.json on first start. Scale-out processes must share one key, so
  * PostgreSQL mode requires it explicitly (loadConfig already refuses to start without it).
  */
-function resolveMasterKeyHex(config: Readonly<Config>): string {
+export function resolveMasterKeyHex(config: Readonly<Config>): string {
   if (config.masterKeyHex) {
     return config.masterKeyHex;
   }

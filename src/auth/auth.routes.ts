@@ -1,17 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { auditRequest, originOf } from '../http/audit-context.ts';
 import { SESSION_COOKIE } from '../http/authenticate.ts';
 import { addRoute, parseInput } from '../http/route.ts';
-import { AppError } from '../kernel/index.ts';
+import { AppError, isAppError } from '../kernel/index.ts';
 import type { Database } from '../store/index.ts';
 import type { AuthService } from './auth.service.ts';
-import { LANGUAGES } from './auth.types.ts';
+import { LANGUAGES, type Principal } from './auth.types.ts';
 import { listUsers } from './users.repo.ts';
 
 const LoginBody = z.strictObject({
   email: z.email({ error: 'must be an e-mail address' }).max(320),
   password: z.string().min(1, 'must not be empty').max(1024),
+  totp: z.string().trim().max(10).optional(),
+});
+
+const TotpCodeBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be 6 digits'),
 });
 
 const ProfilePatch = z
@@ -21,16 +30,42 @@ const ProfilePatch = z
   })
   .refine((p) => p.name !== undefined || p.language !== undefined, { message: 'give name or language' });
 
+function userOf(principal: Principal): string {
+  if (!principal.userId) {
+    throw new AppError('forbidden', 'auth.not_a_user', 'API tokens have no profile to change.');
+  }
+  return principal.userId;
+}
+
 export async function authRoutes(
   app: FastifyInstance,
   deps: { db: Kysely<Database>; auth: AuthService; secureCookies: 'auto' | 'true' | 'false' },
 ) {
   const { auth, db } = deps;
 
-  // Public: the one route that works without a session.
+  // Public: the one route that works without a session. Throttled, and every outcome audited.
   app.post('/api/v1/auth/login', async (request, reply) => {
     const body = parseInput(LoginBody, request.body, 'body');
-    const { user, sessionToken, expiresAt } = await auth.login(body.email, body.password);
+    const origin = originOf(request);
+    const login = await auth.login({ ...body, ip: request.ip }).catch(async (error: unknown) => {
+      await app.auditLog.record({
+        action: 'auth.sign_in_failed',
+        actor: { type: 'anonymous', id: null },
+        origin,
+        details: {
+          email: body.email.trim().toLowerCase(),
+          reason: isAppError(error) ? error.reason : 'error',
+        },
+      });
+      throw error;
+    });
+    const { user, sessionToken, expiresAt } = login;
+    await app.auditLog.record({
+      action: 'auth.signed_in',
+      actor: { type: 'user', id: user.id },
+      target: { type: 'user', id: user.id },
+      origin,
+    });
     const secure =
       deps.secureCookies === 'true' || (deps.secureCookies === 'auto' && request.protocol === 'https');
     reply.setCookie(SESSION_COOKIE, sessionToken, {
@@ -45,8 +80,12 @@ export async function authRoutes(
 
   app.post('/api/v1/auth/logout', async (request, reply) => {
     const session = request.cookies[SESSION_COOKIE];
+    const principal = session ? await auth.authenticateSession(session) : null;
     if (session) {
       await auth.logout(session);
+    }
+    if (principal) {
+      await auditRequest(request, principal, { action: 'auth.signed_out' });
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
@@ -80,11 +119,42 @@ export async function authRoutes(
     summary: 'Update your name or UI language',
     tag: 'auth',
     body: ProfilePatch,
-    handler: async ({ principal, body }) => {
-      if (!principal.userId) {
-        throw new AppError('forbidden', 'auth.not_a_user', 'API tokens have no profile to change.');
-      }
-      return { user: await auth.updateProfile(principal.userId, body) };
+    handler: async ({ principal, body }) => ({ user: await auth.updateProfile(userOf(principal), body) }),
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/v1/auth/totp',
+    summary: 'Start TOTP enrolment: returns the secret and its otpauth:// URI (not required until confirmed)',
+    tag: 'auth',
+    handler: async ({ principal }) => auth.totp.begin(userOf(principal)),
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/v1/auth/totp/confirm',
+    summary: 'Confirm TOTP enrolment with a current code; sign-in then asks for a code',
+    tag: 'auth',
+    body: TotpCodeBody,
+    response: { status: 204, description: 'Second factor on' },
+    handler: async ({ principal, body, audit, reply }) => {
+      await auth.totp.confirm(userOf(principal), body.code);
+      await audit({ action: 'auth.totp_enabled', target: { type: 'user', id: principal.userId } });
+      return reply.send();
+    },
+  });
+
+  addRoute(app, {
+    method: 'DELETE',
+    url: '/api/v1/auth/totp',
+    summary: 'Turn the second factor off (needs a current code)',
+    tag: 'auth',
+    body: TotpCodeBody,
+    response: { status: 204, description: 'Second factor off' },
+    handler: async ({ principal, body, audit, reply }) => {
+      await auth.totp.disable(userOf(principal), body.code);
+      await audit({ action: 'auth.totp_disabled', target: { type: 'user', id: principal.userId } });
+      return reply.send();
     },
   });
 
@@ -93,6 +163,7 @@ export async function authRoutes(
     url: '/api/v1/users',
     summary: 'Users (agents, supervisors, admins)',
     tag: 'auth',
+    permission: 'directory.read',
     handler: async () => ({ data: await listUsers(db) }),
   });
 
@@ -101,6 +172,7 @@ export async function authRoutes(
     url: '/api/v1/teams',
     summary: 'Teams',
     tag: 'auth',
+    permission: 'directory.read',
     handler: async () => ({
       data: await db.selectFrom('teams').select(['id', 'name']).orderBy('name').execute(),
     }),

@@ -1,12 +1,17 @@
 import type { Kysely } from 'kysely';
-import { AppError, type Clock, DAY, newId } from '../kernel/index.ts';
+import { AppError, type Clock, DAY } from '../kernel/index.ts';
 import type { Database } from '../store/index.ts';
-import type { Language, Principal, Role, User } from './auth.types.ts';
-import { generateSecret, hashPassword, safeEqual, sha256, verifyPassword } from './secrets.ts';
+import { createApiTokens } from './api-tokens.ts';
+import type { Language, Principal, User } from './auth.types.ts';
+import { createLoginThrottle } from './login-throttle.ts';
+import { permissionsOf, type Role } from './permissions.ts';
+import type { SecretBox } from './secret-box.ts';
+import { generateSecret, hashPassword, sha256, verifyPassword } from './secrets.ts';
+import { decodeBase32, verifyTotp } from './totp.ts';
+import { createTotpEnrolment } from './totp-enrolment.ts';
 import { findUser, findUserByEmail, insertUser, listTeamIds } from './users.repo.ts';
 
 const SESSION_TTL_MS = 12 * 60 * 60_000;
-const LAST_USED_RESOLUTION_MS = 60_000;
 // Verified when the e-mail is unknown, so a login takes as long whether or not the account exists.
 const DUMMY_HASH = hashPassword('sightline-timing-equaliser');
 
@@ -14,28 +19,13 @@ export function createAuthService(deps: {
   db: Kysely<Database>;
   clock: Clock;
   bootstrapToken: string | undefined;
+  /** Encrypts TOTP secrets at rest. */
+  secrets: SecretBox;
 }) {
   const { db, clock } = deps;
-
-  async function authenticateBearer(token: string): Promise<Principal | null> {
-    if (deps.bootstrapToken && safeEqual(token, deps.bootstrapToken)) {
-      return { kind: 'bootstrap', userId: null, role: 'admin', teamIds: [], credentialId: null };
-    }
-    const row = await db
-      .selectFrom('api_tokens')
-      .select(['id', 'role', 'user_id', 'revoked_at', 'last_used_at'])
-      .where('token_hash', '=', sha256(token))
-      .executeTakeFirst();
-    if (!row || row.revoked_at !== null) {
-      return null;
-    }
-    const now = clock.now();
-    if (row.last_used_at === null || now - row.last_used_at > LAST_USED_RESOLUTION_MS) {
-      await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
-    }
-    const teamIds = row.user_id ? await listTeamIds(db, row.user_id) : [];
-    return { kind: 'token', userId: row.user_id, role: row.role as Role, teamIds, credentialId: row.id };
-  }
+  const tokens = createApiTokens(deps);
+  const throttle = createLoginThrottle(deps);
+  const totp = createTotpEnrolment(deps);
 
   async function authenticateSession(sessionToken: string): Promise<Principal | null> {
     const now = clock.now();
@@ -54,65 +44,61 @@ export function createAuthService(deps: {
       role: session.role as Role,
       teamIds: await listTeamIds(db, session.user_id),
       credentialId: session.id,
+      permissions: permissionsOf(session.role as Role),
     };
   }
 
-  /** Checks e-mail and password; returns the user and a new session secret for the cookie. */
-  async function login(
-    email: string,
-    password: string,
-  ): Promise<{ user: User; sessionToken: string; expiresAt: number }> {
-    const row = await findUserByEmail(db, email);
+  /**
+   * Checks e-mail, password and (when enrolled) the TOTP code; returns the user and a new session secret.
+   * Throttled per account and per address; every failure counts, including a wrong second factor.
+   */
+  async function login(input: {
+    email: string;
+    password: string;
+    totp?: string;
+    ip: string;
+  }): Promise<{ user: User; sessionToken: string; expiresAt: number }> {
+    await throttle.assertAllowed(input.email, input.ip);
+    const row = await findUserByEmail(db, input.email);
     const valid = row?.password_hash
-      ? await verifyPassword(row.password_hash, password)
-      : await verifyPassword(await DUMMY_HASH, password).then(() => false);
-    if (!row || !valid) {
-      throw new AppError(
-        'unauthenticated',
-        'auth.invalid_credentials',
-        'The e-mail or password is not correct.',
-      );
+      ? await verifyPassword(row.password_hash, input.password)
+      : await verifyPassword(await DUMMY_HASH, input.password).then(() => false);
+    const failure = !row || !valid ? 'password' : await checkSecondFactor(row, input.totp);
+    if (failure !== null) {
+      const locked = await throttle.recordFailure(input.email, input.ip);
+      throw loginError(failure, locked);
     }
+    await throttle.recordSuccess(input.email, input.ip);
     const { secret, hash } = generateSecret('sls');
     const now = clock.now();
     const expiresAt = now + SESSION_TTL_MS;
     await db
       .insertInto('sessions')
-      .values({ id: hash, user_id: row.id, created_at: now, expires_at: expiresAt, last_seen_at: now })
+      .values({ id: hash, user_id: row!.id, created_at: now, expires_at: expiresAt, last_seen_at: now })
       .execute();
     await db
       .deleteFrom('sessions')
       .where('expires_at', '<', now - DAY)
       .execute();
-    return { user: (await findUser(db, row.id))!, sessionToken: secret, expiresAt };
+    return { user: (await findUser(db, row!.id))!, sessionToken: secret, expiresAt };
+  }
+
+  async function checkSecondFactor(
+    row: { totp_secret: string | null; totp_enabled_at: number | null },
+    code: string | undefined,
+  ): Promise<'totp_required' | 'totp_invalid' | null> {
+    if (row.totp_enabled_at === null || row.totp_secret === null) {
+      return null;
+    }
+    if (code === undefined) {
+      return 'totp_required';
+    }
+    const key = decodeBase32(deps.secrets.open(row.totp_secret));
+    return verifyTotp(key, code, clock.now()) ? null : 'totp_invalid';
   }
 
   async function logout(sessionToken: string): Promise<void> {
     await db.deleteFrom('sessions').where('id', '=', sha256(sessionToken)).execute();
-  }
-
-  async function createApiToken(input: {
-    name: string;
-    role: Role;
-    userId: string | null;
-  }): Promise<{ id: string; token: string }> {
-    const { secret, hash, displayPrefix } = generateSecret('sl');
-    const id = newId();
-    await db
-      .insertInto('api_tokens')
-      .values({
-        id,
-        name: input.name,
-        role: input.role,
-        user_id: input.userId,
-        token_hash: hash,
-        prefix: displayPrefix,
-        created_at: clock.now(),
-        last_used_at: null,
-        revoked_at: null,
-      })
-      .execute();
-    return { id, token: secret };
   }
 
   async function createUser(input: {
@@ -151,11 +137,11 @@ export function createAuthService(deps: {
   }
 
   return {
-    authenticateBearer,
+    tokens,
+    totp,
     authenticateSession,
     login,
     logout,
-    createApiToken,
     createUser,
     updateProfile,
     countUsers,
@@ -164,3 +150,25 @@ export function createAuthService(deps: {
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
+
+function loginError(failure: 'password' | 'totp_required' | 'totp_invalid', locked: boolean): AppError {
+  if (locked) {
+    return new AppError('rate_limited', 'auth.locked', 'Too many failed sign-ins. Try again in 15 minutes.');
+  }
+  switch (failure) {
+    case 'password':
+      return new AppError(
+        'unauthenticated',
+        'auth.invalid_credentials',
+        'The e-mail or password is not correct.',
+      );
+    case 'totp_required':
+      return new AppError(
+        'unauthenticated',
+        'auth.totp_required',
+        'Enter the code from your authenticator app.',
+      );
+    case 'totp_invalid':
+      return new AppError('unauthenticated', 'auth.totp_invalid', 'The authenticator code is not correct.');
+  }
+}

@@ -1,5 +1,4 @@
-export const ROLES = ['admin', 'supervisor', 'agent', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Permission, Role } from './permissions.ts';
 
 export const LANGUAGES = ['en', 'fr', 'es', 'it', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,4 +20,6 @@ export interface Principal {
   teamIds: string[];
   /** Token or session id, for audit and revocation. */
   credentialId: string | null;
+  /** What the caller may do: the role's permissions, narrowed by a token's scopes. */
+  permissions: readonly Permission[];
 }

@@ -11,6 +11,8 @@ import { createS3BlobStore } from './s3.blob-store.ts';
 export interface StoreFixture {
   store: BlobStore;
   rawDir: string;
+  /** The S3 endpoint (s3rver's URL), for S3 fixtures. */
+  endpoint?: string;
   stop(): Promise<void>;
 }
 
@@ -36,17 +38,19 @@ export async function startS3Fixture(): Promise<StoreFixture> {
     configureBuckets: [{ name: 'media' }],
   });
   const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
   const store = createS3BlobStore({
     bucket: 'media',
     prefix: 'tenant-a/blobs',
     region: 'us-east-1',
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     forcePathStyle: true,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   });
   return {
     store,
     rawDir,
+    endpoint,
     async stop() {
       await server.close();
       await rm(rawDir, { recursive: true, force: true });

@@ -8,8 +8,10 @@ import Fastify, {
   type FastifyPluginAsync,
   LogController,
 } from 'fastify';
+import type { AuditLog } from '../audit/index.ts';
 import type { Logger } from '../kernel/index.ts';
 import { newId } from '../kernel/index.ts';
+import type {} from './audit-context.ts';
 import type { Authenticator } from './authenticate.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
 
@@ -31,6 +33,8 @@ export interface AppOptions {
   logger: Logger;
   /** How every scope resolves the caller (decorated on the root instance). */
   authenticate: Authenticator;
+  /** The audit trail every scope records to (decorated on the root instance). */
+  auditLog: AuditLog;
   /** Built dashboard (dashboard/dist); served at / when present. */
   dashboardDir?: string;
   /** Plugins in registration order, each in its own encapsulated scope. */
@@ -50,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
   await app.register(cookie);
   app.decorate('authenticate', options.authenticate);
+  app.decorate('auditLog', options.auditLog);
   app.addHook('onSend', (_request, reply, payload, done) => {
     reply.headers(SECURITY_HEADERS);
     const type = String(reply.getHeader('content-type') ?? '');

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Principal, Role } from '../auth/index.ts';
+import type { Permission, Principal } from '../auth/index.ts';
 import { AppError, invalidInput } from '../kernel/index.ts';
+import { type AuditNote, auditRequest } from './audit-context.ts';
 
 export interface RouteContext<B, Q, P> {
   body: B;
@@ -10,6 +11,8 @@ export interface RouteContext<B, Q, P> {
   principal: Principal;
   request: FastifyRequest;
   reply: FastifyReply;
+  /** Appends to the audit trail as this caller, from this request's address and user agent. */
+  audit(note: AuditNote): Promise<void>;
 }
 
 export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
@@ -17,8 +20,8 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   url: string;
   summary: string;
   tag: string;
-  /** Roles allowed; every authenticated role when omitted. */
-  roles?: readonly Role[];
+  /** The permission needed (src/auth/permissions.ts); any authenticated caller when omitted. */
+  permission?: Permission;
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
@@ -60,12 +63,8 @@ export function addRoute<B, Q, P>(app: FastifyInstance, spec: RouteSpec<B, Q, P>
     url: spec.url,
     handler: async (request, reply) => {
       const principal = await app.authenticate(request);
-      if (spec.roles && !spec.roles.includes(principal.role)) {
-        throw new AppError(
-          'forbidden',
-          'auth.role_not_allowed',
-          `This action needs one of these roles: ${spec.roles.join(', ')}.`,
-        );
+      if (spec.permission) {
+        await authorize(request, principal, spec.permission);
       }
       const context: RouteContext<B, Q, P> = {
         body: spec.body ? parseInput(spec.body, request.body, 'body') : (undefined as B),
@@ -74,6 +73,7 @@ export function addRoute<B, Q, P>(app: FastifyInstance, spec: RouteSpec<B, Q, P>
         principal,
         request,
         reply,
+        audit: (note) => auditRequest(request, principal, note),
       };
       // The declared success status is the default; a handler may still choose another (e.g. 200 on replay).
       if (spec.response) {
@@ -82,6 +82,27 @@ export function addRoute<B, Q, P>(app: FastifyInstance, spec: RouteSpec<B, Q, P>
       return spec.handler(context);
     },
   });
+}
+
+/** Refuses (and records) a caller without the permission. */
+export async function authorize(
+  request: FastifyRequest,
+  principal: Principal,
+  permission: Permission,
+): Promise<void> {
+  if (principal.permissions.includes(permission)) {
+    return;
+  }
+  await auditRequest(request, principal, {
+    action: 'access.denied',
+    details: { permission, method: request.method, route: request.routeOptions.url ?? null },
+  });
+  throw new AppError(
+    'forbidden',
+    'auth.permission_required',
+    `This action needs the ${permission} permission (see docs/permissions.md).`,
+    { details: { permission } },
+  );
 }
 
 export const IdParams = z.object({ id: z.string().min(1).max(64) });

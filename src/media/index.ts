@@ -7,6 +7,7 @@ export { createMediaJobSpecs, DEFAULT_FETCH_RETRY, type MediaJobSpecs } from './
 export { acceptsDeclaredType, formatBytes, isInlineSafe, MEDIA_LIMITS } from './media.limits.ts';
 export { createMediaModule, type MediaModule, type MediaModuleOptions } from './media.module.ts';
 export { createMediaPreviewJob } from './media.preview.job.ts';
+export { eraseMedia, listMediaFiles, type MediaFile } from './media.privacy.ts';
 export type { MediaProcessor, ProcessedMedia } from './media.processor.ts';
 export { type BotSender, createRefusalNotifier } from './media.refusal.ts';
 export { mediaRoutes, parseRange } from './media.routes.ts';

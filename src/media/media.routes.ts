@@ -2,19 +2,20 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { canSeeTicket, type Principal, ticketViewerOf } from '../auth/index.ts';
 import { BlobTamperedError, type MediaVault } from '../blobs/vault.types.ts';
+import { auditRequest, originOf } from '../http/audit-context.ts';
 import { errorBody } from '../http/error-handler.ts';
-import { addRoute } from '../http/route.ts';
+import { addRoute, authorize } from '../http/route.ts';
 import { AppError, type Clock } from '../kernel/index.ts';
 import type { Database } from '../store/index.ts';
 import { contentDisposition, defaultFilename } from './filename.ts';
 import { isInlineSafe, MAX_MEDIA_BYTES } from './media.limits.ts';
-import { findBlob, findMedia } from './media.repo.ts';
+import { findBlob, findMedia, type MediaRow } from './media.repo.ts';
 import type { MediaVariant } from './media.types.ts';
 import type { OutboundMedia } from './media.upload.ts';
 import type { MediaUrlSigner } from './media.urls.ts';
 
-const WRITERS = ['admin', 'supervisor', 'agent'] as const;
 const MEDIA_CSP = "default-src 'none'; sandbox";
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 const ServeQuery = z.object({
@@ -48,7 +49,7 @@ export async function mediaRoutes(app: FastifyInstance, deps: MediaRouteDeps): P
     url: '/api/v1/media',
     summary: 'Upload an attachment for a reply (multipart field "file"); returns its media id',
     tag: 'media',
-    roles: WRITERS,
+    permission: 'tickets.write',
     response: { status: 201, description: 'Stored, encrypted, ready to send' },
     handler: async ({ request, principal }) => {
       if (!request.isMultipart()) {
@@ -86,7 +87,8 @@ async function serveMedia(
 ) {
   const { id } = IdParams.parse(request.params);
   const query = ServeQuery.safeParse(request.query).data ?? {};
-  if (query.sig !== undefined || query.exp !== undefined) {
+  const signed = query.sig !== undefined || query.exp !== undefined;
+  if (signed) {
     const check = deps.signer.verify(id, variant, query.exp, query.sig, deps.clock.now());
     if (check !== 'valid') {
       throw new AppError(
@@ -97,11 +99,32 @@ async function serveMedia(
           : 'This media link is not valid.',
       );
     }
-  } else {
-    await app.authenticate(request);
   }
-  const target = await resolveTarget(deps, id, variant);
+  const principal = signed ? null : await app.authenticate(request);
+  if (principal) {
+    await authorize(request, principal, 'tickets.read');
+  }
+  const media = await findMedia(deps.db, id);
+  if (principal && media && !(await canSeeMedia(deps.db, principal, media))) {
+    throw new AppError('not_found', 'media.not_found', 'This media is not (or not yet) stored.');
+  }
+  const target = await resolveTarget(deps, media, variant);
   const range = parseRange(request.headers.range, target.size);
+  // One entry per view or download; the follow-up range requests of a player are the same view.
+  if (range === undefined || (range !== 'unsatisfiable' && range.start === 0)) {
+    const note = {
+      action: query.download === undefined ? 'media.viewed' : 'media.downloaded',
+      target: { type: 'media', id },
+      details: { variant, ticketId: media?.ticket_id ?? null },
+    };
+    await (principal
+      ? auditRequest(request, principal, note)
+      : app.auditLog.record({
+          ...note,
+          actor: { type: 'signed_link', id: null },
+          origin: originOf(request),
+        }));
+  }
   reply.headers({
     'content-type': target.contentType,
     'content-disposition': contentDisposition(
@@ -149,6 +172,15 @@ async function serveMedia(
   }
 }
 
+/** Media of a ticket follows the ticket's visibility; an upload not yet sent, its uploader's (or all-teams). */
+async function canSeeMedia(db: Kysely<Database>, principal: Principal, media: MediaRow): Promise<boolean> {
+  const viewer = ticketViewerOf(principal);
+  if (media.ticket_id) {
+    return canSeeTicket(db, viewer, media.ticket_id);
+  }
+  return viewer.allTeams || (media.uploaded_by !== null && media.uploaded_by === principal.userId);
+}
+
 interface ServeTarget {
   blob: { key: string; wrappedKey: string; size: number };
   size: number;
@@ -158,8 +190,14 @@ interface ServeTarget {
   etag: string;
 }
 
-async function resolveTarget(deps: MediaRouteDeps, id: string, variant: MediaVariant): Promise<ServeTarget> {
-  const media = await findMedia(deps.db, id);
+async function resolveTarget(
+  deps: MediaRouteDeps,
+  media: MediaRow | undefined,
+  variant: MediaVariant,
+): Promise<ServeTarget> {
+  if (media?.state === 'erased') {
+    throw new AppError('not_found', 'media.erased', "This media was erased at the customer's request.");
+  }
   const blob =
     media?.sha256 && (media.state === 'stored' || media.state === 'quarantined')
       ? await findBlob(deps.db, media.sha256)

@@ -5,9 +5,18 @@ export type MediaKind = (typeof MEDIA_KINDS)[number];
 /**
  * pending: waiting for (another) download attempt · downloading · stored · failed: gave up (reason) ·
  * refused: too large or an unsupported type (nothing kept; the customer was told) · quarantined: stored
- * but its bytes are not what it claims to be (download only, never previewed or shown inline).
+ * but its bytes are not what it claims to be (download only, never previewed or shown inline) ·
+ * erased: destroyed by an erasure request or a retention policy (the data key is gone).
  */
-export const MEDIA_STATES = ['pending', 'downloading', 'stored', 'failed', 'refused', 'quarantined'] as const;
+export const MEDIA_STATES = [
+  'pending',
+  'downloading',
+  'stored',
+  'failed',
+  'refused',
+  'quarantined',
+  'erased',
+] as const;
 export type MediaState = (typeof MEDIA_STATES)[number];
 
 export type PreviewState = 'none' | 'pending' | 'ready' | 'failed' | 'skipped';

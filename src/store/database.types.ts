@@ -21,6 +21,9 @@ export interface UsersTable {
   disabled_at: number | null;
   /** online · away · offline; every change is also a presence_log row. */
   presence: ColumnType<string, string | undefined, string>;
+  /** TOTP secret, AES-256-GCM under a key derived from the master key; set at setup, live once enabled. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface TeamsTable {
@@ -52,6 +55,9 @@ export interface ApiTokensTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  /** 0004: JSON array of permissions (a subset of the role's); null means all of the role's. */
+  permissions: ColumnType<string | null, string | null | undefined, string | null>;
+  expires_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ChannelsTable {
@@ -73,6 +79,8 @@ export interface ContactsTable {
   segment: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: number;
   updated_at: number;
+  /** 0004: set when the customer was erased (the row stays, anonymised). */
+  erased_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface TicketsTable {
@@ -153,6 +161,8 @@ export interface MessagesTable {
   created_at: number;
   edited_at: number | null;
   deleted_at: number | null;
+  /** 0004: set when the content was removed by an erasure or a retention policy. */
+  redacted_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface MessageStatusesTable {
@@ -265,6 +275,50 @@ export interface CannedRepliesTable {
   updated_at: number;
 }
 
+/** Append-only and hash-chained: `hash` = SHA-256(canonical fields + `prev_hash`). */
+export interface AuditLogTable {
+  id: number;
+  at: number;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row (id 1): the last link of the audit chain, locked by every append. */
+export interface AuditChainHeadTable {
+  id: number;
+  last_id: number;
+  last_hash: string;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: number;
+  locked_until: number | null;
+}
+
+/** Days to keep each data class (media after the ticket closes, messages after the ticket closes). */
+export interface RetentionPoliciesTable {
+  data_class: string;
+  days: number;
+  updated_at: number;
+}
+
+export interface RetentionRunsTable {
+  id: string;
+  started_at: number;
+  finished_at: number;
+  counts: string;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -286,6 +340,11 @@ export interface Database {
   presence_log: PresenceLogTable;
   templates: TemplatesTable;
   canned_replies: CannedRepliesTable;
+  audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
+  login_throttle: LoginThrottleTable;
+  retention_policies: RetentionPoliciesTable;
+  retention_runs: RetentionRunsTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

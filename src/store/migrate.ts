@@ -3,6 +3,7 @@ import type { Database, Dialect } from './database.types.ts';
 import { coreMigration } from './migrations/0001-core.ts';
 import { mediaMigration } from './migrations/0002-media.ts';
 import { ticketFieldsMigration } from './migrations/0003-ticket-fields.ts';
+import { auditMigration } from './migrations/0004-audit.ts';
 import { templatesMigration } from './migrations/0010-templates.ts';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -11,6 +12,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0002-media': mediaMigration(dialect),
     '0003-ticket-fields': ticketFieldsMigration(dialect),
     '0010-templates': templatesMigration(dialect),
+    '0004-audit': auditMigration(dialect),
   };
 }
 

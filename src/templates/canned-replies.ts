@@ -59,8 +59,6 @@ const toView = (row: Selectable<CannedRepliesTable>): CannedReplyView => ({
   updatedAt: Number(row.updated_at),
 });
 
-const EDITORS = ['admin', 'supervisor'] as const;
-
 function shortcutTaken(shortcut: string | undefined): AppError {
   return new AppError(
     'conflict',
@@ -105,7 +103,7 @@ export async function cannedReplyRoutes(app: FastifyInstance, deps: { db: Kysely
     url: '/api/v1/canned-replies',
     summary: 'Create a canned reply',
     tag: 'templates',
-    roles: EDITORS,
+    permission: 'templates.manage',
     body: CannedReplyInput,
     response: { status: 201, description: 'Created' },
     handler: async ({ body, principal, reply }) => {
@@ -129,7 +127,7 @@ export async function cannedReplyRoutes(app: FastifyInstance, deps: { db: Kysely
     url: '/api/v1/canned-replies/:id',
     summary: 'Change a canned reply',
     tag: 'templates',
-    roles: EDITORS,
+    permission: 'templates.manage',
     params: IdParams,
     body: CannedReplyPatch,
     handler: async ({ params, body }) => {
@@ -152,7 +150,7 @@ export async function cannedReplyRoutes(app: FastifyInstance, deps: { db: Kysely
     url: '/api/v1/canned-replies/:id',
     summary: 'Delete a canned reply',
     tag: 'templates',
-    roles: EDITORS,
+    permission: 'templates.manage',
     params: IdParams,
     response: { status: 204, description: 'Deleted' },
     handler: async ({ params, reply }) => {

@@ -34,7 +34,7 @@ export async function templateRoutes(
     url: '/api/v1/templates/sync',
     summary: 'Fetch the templates of the WhatsApp Business Account from the Graph API now',
     tag: 'templates',
-    roles: ['admin', 'supervisor'],
+    permission: 'templates.manage',
     handler: async () => ({ data: await deps.templates.sync() }),
   });
 }

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
+import { type TicketViewer as Viewer, visibleTickets } from '../auth/index.ts';
 import { invalidInput } from '../kernel/index.ts';
 import type { Database, Db } from '../store/index.ts';
 import { toContact } from './contacts.repo.ts';
@@ -21,11 +22,6 @@ export interface TicketFilter {
   contactId?: string;
   q?: string;
   updatedSince?: number;
-}
-
-export interface Viewer {
-  userId: string | null;
-  teamIds: string[];
 }
 
 export interface TicketSummary extends Ticket {
@@ -184,7 +180,7 @@ const baseQuery = (db: Db) =>
   db.selectFrom('tickets').innerJoin('contacts', 'contacts.id', 'tickets.contact_id');
 
 function applyFilter(query: TicketQuery, filter: TicketFilter, viewer: Viewer): TicketQuery {
-  let q = applyView(query, filter.view ?? 'all', viewer);
+  let q = applyView(query.where(visibleTickets(viewer)), filter.view ?? 'all', viewer);
   if (filter.status && filter.status.length > 0) {
     q = q.where('tickets.status', 'in', filter.status);
   }
@@ -238,7 +234,7 @@ function applyView(q: TicketQuery, view: TicketView, viewer: Viewer): TicketQuer
     case 'my_teams':
       return viewer.teamIds.length === 0
         ? q.where(sql<boolean>`1 = 0`)
-        : q.where('tickets.team_id', 'in', viewer.teamIds).where('tickets.status', 'in', ACTIVE);
+        : q.where('tickets.team_id', 'in', [...viewer.teamIds]).where('tickets.status', 'in', ACTIVE);
     case 'pending':
       return q.where('tickets.status', '=', 'pending');
     case 'solved':

@@ -1,16 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Principal } from '../auth/index.ts';
+import { assertTicketVisible, type Principal, ticketViewerOf } from '../auth/index.ts';
 import { addRoute, IdParams } from '../http/route.ts';
 import type { Reply, ReplyService } from '../outbound/index.ts';
 import type { Database } from '../store/index.ts';
-import { countTicketViews, listTickets, type Viewer } from './tickets.query.ts';
+import { countTicketViews, listTickets } from './tickets.query.ts';
 import { MessagesQuery, NoteBody, ReplyBody, TicketListQuery, TicketPatchBody } from './tickets.schemas.ts';
 import type { TicketService } from './tickets.service.ts';
 import type { Actor } from './tickets.types.ts';
-
-const WRITERS = ['admin', 'supervisor', 'agent'] as const;
 
 /** The API's reply body as the reply service takes it (choices: Meta's limits are checked there). */
 function toReply(body: z.output<typeof ReplyBody>): Reply {
@@ -35,7 +33,6 @@ function toReply(body: z.output<typeof ReplyBody>): Reply {
   }
 }
 
-const viewerOf = (principal: Principal): Viewer => ({ userId: principal.userId, teamIds: principal.teamIds });
 const actorOf = (principal: Principal): Actor => ({ type: 'agent', id: principal.userId });
 
 export async function ticketRoutes(
@@ -49,12 +46,19 @@ export async function ticketRoutes(
   },
 ) {
   const { db, tickets, replies } = deps;
+  /** Team scoping: a ticket the caller may not see answers 404, as if it did not exist. */
+  const visible = async (principal: Principal, id: string) => {
+    const viewer = ticketViewerOf(principal);
+    await assertTicketVisible(db, viewer, id);
+    return viewer;
+  };
 
   addRoute(app, {
     method: 'GET',
     url: '/api/v1/tickets',
     summary: 'List tickets with filters, search, sort and cursor pagination',
     tag: 'tickets',
+    permission: 'tickets.read',
     query: TicketListQuery,
     handler: async ({ query, principal }) => {
       const { sort, limit, cursor, assigneeId, ...filter } = query;
@@ -63,7 +67,7 @@ export async function ticketRoutes(
       return listTickets(
         db,
         { ...filter, ...(assignee !== undefined ? { assigneeId: assignee } : {}) },
-        viewerOf(principal),
+        ticketViewerOf(principal),
         { sort, limit, cursor },
       );
     },
@@ -74,7 +78,8 @@ export async function ticketRoutes(
     url: '/api/v1/tickets/counts',
     summary: 'Ticket counts per inbox view',
     tag: 'tickets',
-    handler: async ({ principal }) => countTicketViews(db, viewerOf(principal)),
+    permission: 'tickets.read',
+    handler: async ({ principal }) => countTicketViews(db, ticketViewerOf(principal)),
   });
 
   addRoute(app, {
@@ -82,8 +87,10 @@ export async function ticketRoutes(
     url: '/api/v1/tickets/:id',
     summary: 'Ticket detail with contact, 24-hour window and previous tickets',
     tag: 'tickets',
+    permission: 'tickets.read',
     params: IdParams,
-    handler: async ({ params }) => tickets.getDetail(params.id),
+    handler: async ({ params, principal }) =>
+      tickets.getDetail(params.id, await visible(principal, params.id)),
   });
 
   addRoute(app, {
@@ -91,10 +98,21 @@ export async function ticketRoutes(
     url: '/api/v1/tickets/:id',
     summary: 'Change status, priority, assignee, team or tags',
     tag: 'tickets',
-    roles: WRITERS,
+    permission: 'tickets.write',
     params: IdParams,
     body: TicketPatchBody,
-    handler: async ({ params, body, principal }) => tickets.update(params.id, body, actorOf(principal)),
+    handler: async ({ params, body, principal, audit }) => {
+      const viewer = await visible(principal, params.id);
+      const detail = await tickets.update(params.id, body, actorOf(principal), viewer);
+      if (body.assigneeId !== undefined || body.teamId !== undefined) {
+        await audit({
+          action: 'ticket.reassigned',
+          target: { type: 'ticket', id: params.id },
+          details: { assigneeId: body.assigneeId, teamId: body.teamId },
+        });
+      }
+      return detail;
+    },
   });
 
   addRoute(app, {
@@ -102,10 +120,13 @@ export async function ticketRoutes(
     url: '/api/v1/tickets/:id/messages',
     summary: 'Messages of a ticket, oldest first (cursor pagination)',
     tag: 'tickets',
+    permission: 'tickets.read',
     params: IdParams,
     query: MessagesQuery,
-    handler: async ({ params, query }) =>
-      tickets.listMessages(params.id, { limit: query.limit, afterId: query.cursor }),
+    handler: async ({ params, query, principal }) => {
+      await visible(principal, params.id);
+      return tickets.listMessages(params.id, { limit: query.limit, afterId: query.cursor });
+    },
   });
 
   addRoute(app, {
@@ -113,11 +134,12 @@ export async function ticketRoutes(
     url: '/api/v1/tickets/:id/messages',
     summary: 'Reply to the customer (sent through WhatsApp by a background job)',
     tag: 'tickets',
-    roles: WRITERS,
+    permission: 'tickets.write',
     params: IdParams,
     body: ReplyBody,
     response: { status: 202, description: 'Stored and queued for sending' },
     handler: async ({ params, body, principal, reply }) => {
+      await visible(principal, params.id);
       const result = await replies.reply(params.id, toReply(body), actorOf(principal));
       reply.status(result.created ? 202 : 200);
       return { data: result.message };
@@ -129,13 +151,14 @@ export async function ticketRoutes(
     url: '/api/v1/tickets/:id/notes',
     summary: 'Add an internal note (never sent to the customer)',
     tag: 'tickets',
-    roles: WRITERS,
+    permission: 'tickets.write',
     params: IdParams,
     body: NoteBody,
     response: { status: 201, description: 'Note stored' },
-    handler: async ({ params, body, principal }) => ({
-      data: await tickets.addNote(params.id, body.text, actorOf(principal)),
-    }),
+    handler: async ({ params, body, principal }) => {
+      await visible(principal, params.id);
+      return { data: await tickets.addNote(params.id, body.text, actorOf(principal)) };
+    },
   });
 
   addRoute(app, {
@@ -143,8 +166,12 @@ export async function ticketRoutes(
     url: '/api/v1/tickets/:id/events',
     summary: 'Timeline events: status changes, assignment, reopening',
     tag: 'tickets',
+    permission: 'tickets.read',
     params: IdParams,
-    handler: async ({ params }) => ({ data: await tickets.listEvents(params.id) }),
+    handler: async ({ params, principal }) => {
+      await visible(principal, params.id);
+      return { data: await tickets.listEvents(params.id) };
+    },
   });
 
   addRoute(app, {
@@ -152,9 +179,15 @@ export async function ticketRoutes(
     url: '/api/v1/tickets/:id/read',
     summary: 'Mark the ticket read for the signed-in user (the customer sees blue ticks on WhatsApp)',
     tag: 'tickets',
+    permission: 'tickets.read',
     params: IdParams,
     response: { status: 204, description: 'Marked read' },
     handler: async ({ params, principal, reply }) => {
+      await visible(principal, params.id);
+      // Read-only callers (auditors) leave no trace with the customer: no blue ticks.
+      if (!principal.permissions.includes('tickets.write')) {
+        return reply.status(204).send();
+      }
       if (principal.userId) {
         await tickets.markRead(params.id, principal.userId);
       }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type TicketViewer, visibleTickets } from '../auth/index.ts';
 import type { DomainEvent, EventBus } from '../events/index.ts';
 import { AppError, type Clock, DAY, newId, notFound } from '../kernel/index.ts';
 import { type Database, readJson } from '../store/index.ts';
@@ -64,7 +65,8 @@ export function createTicketService(deps: {
     return { open: clock.now() < expiresAt, expiresAt };
   }
 
-  async function getDetail(id: string): Promise<TicketDetail> {
+  /** The ticket with its contact, window and the customer's other tickets the viewer may see. */
+  async function getDetail(id: string, viewer: TicketViewer): Promise<TicketDetail> {
     const ticket = await getTicket(id);
     const [contact, window, previous] = await Promise.all([
       getContact(db, ticket.contactId),
@@ -74,6 +76,7 @@ export function createTicketService(deps: {
         .select(['id', 'number', 'status', 'created_at'])
         .where('contact_id', '=', ticket.contactId)
         .where('id', '!=', ticket.id)
+        .where(visibleTickets(viewer))
         .orderBy('created_at', 'desc')
         .limit(20)
         .execute(),
@@ -91,7 +94,12 @@ export function createTicketService(deps: {
     };
   }
 
-  async function update(id: string, patch: TicketPatch, actor: Actor): Promise<TicketDetail> {
+  async function update(
+    id: string,
+    patch: TicketPatch,
+    actor: Actor,
+    viewer: TicketViewer,
+  ): Promise<TicketDetail> {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
       const ticket = await findTicket(trx, id);
@@ -152,7 +160,7 @@ export function createTicketService(deps: {
       }
     });
     await events.publish([{ type: 'ticket.updated', ticketId: id }]);
-    return getDetail(id);
+    return getDetail(id, viewer);
   }
 
   async function addNote(ticketId: string, text: string, actor: Actor): Promise<MessageView> {

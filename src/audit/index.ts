@@ -1,0 +1,3 @@
+export { canonicalJson, hashAuditRow } from './audit.hash.ts';
+export * from './audit.service.ts';
+export * from './audit.types.ts';
