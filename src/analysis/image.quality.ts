@@ -66,6 +66,9 @@ export function judgeQuality(scores: QualityScores, limits: QualityThresholds): 
   if (Math.min(scores.width, scores.height) < limits.minSidePx) {
     reasons.push('too_small');
   }
+  if (isRendered(scores, limits)) {
+    return reasons;
+  }
   const tooDark = scores.meanBrightness < limits.maxDarkMean || scores.darkShare > limits.maxDarkShare;
   const blownOut = scores.meanBrightness > limits.minBrightMean || scores.brightShare > limits.maxBrightShare;
   if (tooDark) {
@@ -82,4 +85,12 @@ export function judgeQuality(scores: QualityScores, limits: QualityThresholds): 
 
 export function isHeavilyCompressed(scores: QualityScores, limits: QualityThresholds): boolean {
   return scores.bytesPerPixel !== null && scores.bytesPerPixel < limits.minJpegBytesPerPixel;
+}
+
+/**
+ * A screenshot or other rendered picture: mostly flat (no sensor noise) yet with crisp edges (text, UI).
+ * A plain dark or blurred photo is flat too, but has no edges.
+ */
+export function isRendered(scores: QualityScores, limits: QualityThresholds): boolean {
+  return scores.flatShare > limits.renderedFlatShare && scores.sharpness >= limits.minSharpness;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { type AnalysisOptions, createAnalysisModule } from '../analysis/index.ts';
 import { type AuthService, authRoutes, createAuthService } from '../auth/index.ts';
 import {
   type BlobStore,
@@ -25,6 +26,7 @@ import {
 } from '../jobs/index.ts';
 import { type Clock, type Logger, systemClock } from '../kernel/index.ts';
 import {
+  type BotSender,
   createMediaModule,
   type MediaModule,
   type MediaProcessor,
@@ -62,6 +64,8 @@ export interface RuntimeOptions {
   simulatorRetryDelaysMs?: number[];
   /** Media download timing and retry (tests shorten them), and the preview processor. */
   media?: { timing?: Partial<MediaTiming>; fetchRetry?: RetryPolicy; processor?: MediaProcessor };
+  /** Analysers, budgets and thresholds (the business switches analysers in its settings). */
+  analysis?: AnalysisOptions;
 }
 
 export interface Runtime {
@@ -117,6 +121,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const blobStore = createBlobStore(config);
   const vault = createMediaVault({ store: blobStore, masterKey });
   let replies: ReplyService | undefined;
+  const sendBotText: BotSender = async ({ ticketId, text, idempotencyKey }) => {
+    await replies!.reply(ticketId, { type: 'text', text, idempotencyKey }, { type: 'bot', id: null });
+  };
   const media = createMediaModule({
     db: store.db,
     clock,
@@ -125,11 +132,19 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     whatsapp,
     vault,
     masterKey,
-    sendBotText: async ({ ticketId, text, idempotencyKey }) => {
-      await replies!.reply(ticketId, { type: 'text', text, idempotencyKey }, { type: 'bot', id: null });
-    },
+    sendBotText,
     ...options.media,
   });
+  const analysis = createAnalysisModule({
+    db: store.db,
+    clock,
+    events,
+    queue,
+    openStored: media.openStored,
+    sendBotText,
+    options: options.analysis,
+  });
+  media.onStored(analysis.onMediaStored);
   const tickets = createTicketService({ db: store.db, clock, events, loadMedia: media.loadViews });
   replies = createReplyService({
     db: store.db,
@@ -204,6 +219,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         }),
       async (scope) => eventsRoutes(scope, { events }),
       media.plugin,
+      analysis.plugin,
       ...(demo ? [demo.plugin] : []),
     ],
   });
@@ -238,9 +254,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         demo?.connect(`http://127.0.0.1:${port}`);
       }
       if (runsJobs) {
-        await queue.work([sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs], {
-          concurrency: 4,
-        });
+        await queue.work(
+          [sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs, ...analysis.jobs],
+          {
+            concurrency: 4,
+          },
+        );
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
       }
       return baseUrl;
