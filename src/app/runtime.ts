@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { type AnalysisOptions, createAnalysisModule } from '../analysis/index.ts';
 import { type AuditLog, createAuditLog } from '../audit/index.ts';
 import {
   type AuthService,
@@ -33,6 +34,7 @@ import {
 } from '../jobs/index.ts';
 import { type Clock, type Logger, systemClock } from '../kernel/index.ts';
 import {
+  type BotSender,
   createMediaModule,
   type MediaModule,
   type MediaProcessor,
@@ -77,6 +79,8 @@ export interface RuntimeOptions {
   simulatorRetryDelaysMs?: number[];
   /** Media download timing and retry (tests shorten them), and the preview processor. */
   media?: { timing?: Partial<MediaTiming>; fetchRetry?: RetryPolicy; processor?: MediaProcessor };
+  /** Analysers, budgets and thresholds (the business switches analysers in its settings). */
+  analysis?: AnalysisOptions;
 }
 
 export interface Runtime {
@@ -140,6 +144,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const blobStore = createBlobStore(config);
   const vault = createMediaVault({ store: blobStore, masterKey });
   let replies: ReplyService | undefined;
+  const sendBotText: BotSender = async ({ ticketId, text, idempotencyKey }) => {
+    await replies!.reply(ticketId, { type: 'text', text, idempotencyKey }, { type: 'bot', id: null });
+  };
   const media = createMediaModule({
     db: store.db,
     clock,
@@ -148,11 +155,19 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     whatsapp,
     vault,
     masterKey,
-    sendBotText: async ({ ticketId, text, idempotencyKey }) => {
-      await replies!.reply(ticketId, { type: 'text', text, idempotencyKey }, { type: 'bot', id: null });
-    },
+    sendBotText,
     ...options.media,
   });
+  const analysis = createAnalysisModule({
+    db: store.db,
+    clock,
+    events,
+    queue,
+    openStored: media.openStored,
+    sendBotText,
+    options: options.analysis,
+  });
+  media.onStored(analysis.onMediaStored);
   const tickets = createTicketService({ db: store.db, clock, events, loadMedia: media.loadViews });
   const templates = createTemplateService({ db: store.db, clock, whatsapp, logger });
   replies = createReplyService({
@@ -237,6 +252,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       async (scope) => eventsRoutes(scope, { events, db: store.db }),
       media.plugin,
       privacy.plugin,
+      analysis.plugin,
       ...(demo ? [demo.plugin] : []),
     ],
   });
@@ -280,6 +296,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
             templates.job,
             ...media.jobs,
             ...privacy.jobs,
+            ...analysis.jobs,
           ],
           { concurrency: 4 },
         );

@@ -13,6 +13,14 @@ const en = {
   'media.kind.audio': 'audio message',
   'media.kind.document': 'document',
   'media.kind.sticker': 'sticker',
+  'analysis.guidance.too_small':
+    'Your photo is too small for us to read the details. Please send the original photo (not a thumbnail or a cropped screenshot), taken about 30 cm from the product label.',
+  'analysis.guidance.too_dark':
+    'Your photo is too dark for us to see the details. Please take it again in good light (near a window or with the lights on), about 30 cm from the product label.',
+  'analysis.guidance.overexposed':
+    'Your photo is too bright: the light or the flash has washed out the details. Please take it again without the flash, away from direct light and reflections, about 30 cm from the product label.',
+  'analysis.guidance.blurry':
+    'Your photo is blurry, so we can’t read the details. Please take a well-lit photo of the product label from about 30 cm, hold the phone steady and tap the screen to focus before you shoot.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -28,6 +36,14 @@ const fr: Catalogue = {
   'media.kind.audio': 'message audio',
   'media.kind.document': 'document',
   'media.kind.sticker': 'sticker',
+  'analysis.guidance.too_small':
+    'Votre photo est trop petite pour que nous puissions lire les détails. Merci d’envoyer la photo d’origine (pas une miniature ni une capture recadrée), prise à environ 30 cm de l’étiquette du produit.',
+  'analysis.guidance.too_dark':
+    'Votre photo est trop sombre pour que nous voyions les détails. Merci de la reprendre avec une bonne lumière (près d’une fenêtre ou lumière allumée), à environ 30 cm de l’étiquette du produit.',
+  'analysis.guidance.overexposed':
+    'Votre photo est trop claire : la lumière ou le flash a effacé les détails. Merci de la reprendre sans flash, à l’abri de la lumière directe et des reflets, à environ 30 cm de l’étiquette du produit.',
+  'analysis.guidance.blurry':
+    'Votre photo est floue, nous ne pouvons pas lire les détails. Merci de prendre une photo bien éclairée de l’étiquette du produit, à environ 30 cm, en tenant le téléphone immobile et en touchant l’écran pour faire la mise au point.',
 };
 
 const es: Catalogue = {
@@ -40,6 +56,14 @@ const es: Catalogue = {
   'media.kind.audio': 'mensaje de audio',
   'media.kind.document': 'documento',
   'media.kind.sticker': 'sticker',
+  'analysis.guidance.too_small':
+    'Su foto es demasiado pequeña para leer los detalles. Envíe la foto original (no una miniatura ni una captura recortada), tomada a unos 30 cm de la etiqueta del producto.',
+  'analysis.guidance.too_dark':
+    'Su foto está demasiado oscura para ver los detalles. Vuelva a tomarla con buena luz (cerca de una ventana o con la luz encendida), a unos 30 cm de la etiqueta del producto.',
+  'analysis.guidance.overexposed':
+    'Su foto está demasiado clara: la luz o el flash han borrado los detalles. Vuelva a tomarla sin flash, lejos de la luz directa y de los reflejos, a unos 30 cm de la etiqueta del producto.',
+  'analysis.guidance.blurry':
+    'Su foto está borrosa y no podemos leer los detalles. Tome una foto bien iluminada de la etiqueta del producto a unos 30 cm, con el teléfono firme, y toque la pantalla para enfocar antes de disparar.',
 };
 
 const it: Catalogue = {
@@ -52,6 +76,14 @@ const it: Catalogue = {
   'media.kind.audio': 'messaggio audio',
   'media.kind.document': 'documento',
   'media.kind.sticker': 'sticker',
+  'analysis.guidance.too_small':
+    'La sua foto è troppo piccola per leggere i dettagli. Invii la foto originale (non una miniatura né uno screenshot ritagliato), scattata a circa 30 cm dall’etichetta del prodotto.',
+  'analysis.guidance.too_dark':
+    'La sua foto è troppo scura per vedere i dettagli. La scatti di nuovo con una buona luce (vicino a una finestra o con la luce accesa), a circa 30 cm dall’etichetta del prodotto.',
+  'analysis.guidance.overexposed':
+    'La sua foto è troppo chiara: la luce o il flash hanno cancellato i dettagli. La scatti di nuovo senza flash, lontano dalla luce diretta e dai riflessi, a circa 30 cm dall’etichetta del prodotto.',
+  'analysis.guidance.blurry':
+    'La sua foto è sfocata e non riusciamo a leggere i dettagli. Scatti una foto ben illuminata dell’etichetta del prodotto da circa 30 cm, tenendo fermo il telefono e toccando lo schermo per mettere a fuoco.',
 };
 
 const ar: Catalogue = {
@@ -64,6 +96,14 @@ const ar: Catalogue = {
   'media.kind.audio': 'الرسالة الصوتية',
   'media.kind.document': 'المستند',
   'media.kind.sticker': 'الملصق',
+  'analysis.guidance.too_small':
+    'صورتك صغيرة جدًا ولا يمكننا قراءة التفاصيل. يُرجى إرسال الصورة الأصلية (وليس صورة مصغّرة أو لقطة شاشة مقصوصة)، ملتقطة على بعد 30 سم تقريبًا من ملصق المنتج.',
+  'analysis.guidance.too_dark':
+    'صورتك مظلمة جدًا ولا يمكننا رؤية التفاصيل. يُرجى التقاطها مرة أخرى في إضاءة جيدة (قرب نافذة أو مع تشغيل الأضواء)، على بعد 30 سم تقريبًا من ملصق المنتج.',
+  'analysis.guidance.overexposed':
+    'صورتك ساطعة جدًا: الضوء أو الفلاش أخفى التفاصيل. يُرجى التقاطها مرة أخرى بدون فلاش، بعيدًا عن الضوء المباشر والانعكاسات، على بعد 30 سم تقريبًا من ملصق المنتج.',
+  'analysis.guidance.blurry':
+    'صورتك غير واضحة ولا يمكننا قراءة التفاصيل. يُرجى التقاط صورة جيدة الإضاءة لملصق المنتج من مسافة 30 سم تقريبًا، مع تثبيت الهاتف والنقر على الشاشة لضبط التركيز قبل التصوير.',
 };
 
 export const LANGUAGES = ['en', 'fr', 'es', 'it', 'ar'] as const;

@@ -85,12 +85,13 @@ async function resize(input: Buffer, px: number, format: 'jpeg' | 'webp'): Promi
   return { data: await pipeline.webp({ quality: 70, effort: 2 }).toBuffer(), mime: 'image/webp' };
 }
 
-interface Probe {
+export interface MediaProbe {
   durationMs: number | undefined;
   video: { width: number; height: number } | undefined;
 }
 
-async function probe(file: string, timeoutMs: number): Promise<Probe> {
+/** Duration and picture size of a video or audio file, from ffprobe. */
+export async function probeMedia(file: string, timeoutMs: number): Promise<MediaProbe> {
   const ffprobe = requireTool('ffprobe');
   const { stdout } = await runTool(
     ffprobe,
@@ -114,7 +115,7 @@ async function probe(file: string, timeoutMs: number): Promise<Probe> {
 
 async function processVideo(source: MediaSource, timeoutMs: number): Promise<ProcessedMedia> {
   return withPrivateFile(await source.open(), '.video', async (file) => {
-    const info = await probe(file, timeoutMs);
+    const info = await probeMedia(file, timeoutMs);
     if (!info.video) {
       throw new MediaError('media.corrupt', 'The video has no picture track that could be read.');
     }
@@ -152,7 +153,7 @@ async function processVideo(source: MediaSource, timeoutMs: number): Promise<Pro
 
 async function processAudio(source: MediaSource, timeoutMs: number): Promise<ProcessedMedia> {
   return withPrivateFile(await source.open(), '.audio', async (file) => {
-    const info = await probe(file, timeoutMs);
+    const info = await probeMedia(file, timeoutMs);
     const waveform = await computeWaveform(file, timeoutMs);
     return { durationMs: info.durationMs, waveform };
   });
@@ -241,7 +242,7 @@ async function processPdf(source: MediaSource, timeoutMs: number): Promise<Proce
   });
 }
 
-function requireTool(name: string): string {
+export function requireTool(name: string): string {
   const tool = findTool(name);
   if (!tool) {
     throw new MediaError(

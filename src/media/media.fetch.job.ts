@@ -14,7 +14,7 @@ import type { MediaJobPayload, MediaJobSpecs } from './media.jobs.ts';
 import { acceptsDeclaredType, baseMime, MEDIA_LIMITS } from './media.limits.ts';
 import { findMedia, type MediaRow, referenceBlob, updateMedia } from './media.repo.ts';
 import { SNIFF_BYTES, sniffMedia } from './media.sniff.ts';
-import { MediaError, type MediaKind, type MediaStoredHook } from './media.types.ts';
+import { MediaError, type MediaKind, type MediaStoredHook, type MediaStoredNotice } from './media.types.ts';
 
 export interface MediaTiming {
   /** Wait for the download's response headers. */
@@ -198,6 +198,10 @@ async function attachBlob(
           { db: trx, dedupeKey: `media.preview:${media.id}` },
         );
       }
+      const notice = storedNotice(media, { sha256: sealed.sha256, mime: verdict.mime, accepted });
+      for (const hook of deps.hooks) {
+        await hook(notice, trx);
+      }
     })
     .catch((error: unknown) => {
       if (error instanceof AlreadySettled) {
@@ -210,38 +214,29 @@ async function attachBlob(
     // The same bytes were stored before (or another attempt won): keep one copy.
     await deps.vault.destroy(sealed).catch(() => {});
   }
-  await publishStored(deps, media, {
-    sha256: sealed.sha256,
-    mime: verdict.mime,
-    state: accepted ? 'stored' : 'quarantined',
-  });
-}
-
-class AlreadySettled extends Error {}
-
-async function publishStored(
-  deps: MediaFetchDeps,
-  media: MediaRow,
-  stored: { sha256: string; mime: string; state: 'stored' | 'quarantined' },
-) {
   if (media.ticket_id && media.message_id) {
     await deps.events.publish([
       { type: 'message.updated', ticketId: media.ticket_id, messageId: media.message_id },
       { type: 'media.stored', ticketId: media.ticket_id, messageId: media.message_id, mediaId: media.id },
     ]);
   }
-  const notice = {
+}
+
+class AlreadySettled extends Error {}
+
+function storedNotice(
+  media: MediaRow,
+  stored: { sha256: string; mime: string; accepted: boolean },
+): MediaStoredNotice {
+  return {
     mediaId: media.id,
     messageId: media.message_id,
     ticketId: media.ticket_id,
     kind: media.kind as MediaKind,
     mimeType: stored.mime,
     sha256: stored.sha256,
-    state: stored.state,
+    state: stored.accepted ? 'stored' : 'quarantined',
   };
-  for (const hook of deps.hooks) {
-    await hook(notice);
-  }
 }
 
 /** Decides, after a failed attempt, between retrying, refusing and giving up, and records it. */

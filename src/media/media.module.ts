@@ -12,10 +12,11 @@ import { createMediaFetchJob, DEFAULT_MEDIA_TIMING, type MediaTiming } from './m
 import { createMediaIntakeHook } from './media.intake.ts';
 import { createMediaJobSpecs } from './media.jobs.ts';
 import { createMediaPreviewJob } from './media.preview.job.ts';
-import type { MediaProcessor } from './media.processor.ts';
+import type { MediaProcessor, StoredMediaSource } from './media.processor.ts';
 import { type BotSender, createRefusalNotifier } from './media.refusal.ts';
+import { findBlob, findMedia } from './media.repo.ts';
 import { mediaRoutes } from './media.routes.ts';
-import type { MediaStoredHook } from './media.types.ts';
+import type { MediaKind, MediaStoredHook } from './media.types.ts';
 import { createOutboundMedia, type OutboundMedia } from './media.upload.ts';
 import { createMediaUrlSigner } from './media.urls.ts';
 import { createMediaViews } from './media.views.ts';
@@ -44,6 +45,8 @@ export interface MediaModule {
   plugin: (app: FastifyInstance) => Promise<void>;
   /** Subscribe to stored media, in the worker (the analysis module does). */
   onStored(hook: MediaStoredHook): void;
+  /** The plaintext of a stored media item, for analysis in jobs; undefined when it is not stored. */
+  openStored(mediaId: string): Promise<StoredMediaSource | undefined>;
 }
 
 /** Wires the media module from its ports; the composition root picks the adapters. */
@@ -82,6 +85,25 @@ export function createMediaModule(options: MediaModuleOptions): MediaModule {
     plugin: (app) => mediaRoutes(app, { db, vault, signer, clock, outbound }),
     onStored: (hook) => {
       hooks.push(hook);
+    },
+    openStored: async (mediaId) => {
+      const media = await findMedia(db, mediaId);
+      const blob = media?.state === 'stored' && media.sha256 ? await findBlob(db, media.sha256) : undefined;
+      if (!media || !blob) {
+        return undefined;
+      }
+      return {
+        mediaId: media.id,
+        messageId: media.message_id,
+        ticketId: media.ticket_id,
+        sha256: blob.sha256,
+        voice: Boolean(media.voice),
+        receivedAt: Number(media.created_at),
+        kind: media.kind as MediaKind,
+        mime: blob.sniffed_mime ?? 'application/octet-stream',
+        size: blob.size,
+        open: () => vault.open({ key: blob.blob_key, wrappedKey: blob.wrapped_key, size: blob.size }),
+      };
     },
   };
 }

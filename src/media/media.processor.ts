@@ -26,6 +26,17 @@ export interface MediaSource {
   open(): Promise<Readable>;
 }
 
+/** A stored inbound media item, as analysis jobs read it. */
+export interface StoredMediaSource extends MediaSource {
+  mediaId: string;
+  messageId: string | null;
+  ticketId: string | null;
+  sha256: string;
+  voice: boolean;
+  /** When it arrived (ms). */
+  receivedAt: number;
+}
+
 /**
  * Heavy media work (sharp, ffmpeg, poppler) behind a port; it runs only in jobs. Throws MediaError with
  * a reason (`media.image_too_many_pixels`, `media.corrupt`, `media.tool_timeout`) when it cannot.

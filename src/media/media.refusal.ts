@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { t } from '../i18n/index.ts';
 import type { Database } from '../store/index.ts';
+import { findCustomerLanguage } from '../tickets/index.ts';
 import { formatBytes, MEDIA_LIMITS } from './media.limits.ts';
 import type { MediaRow } from './media.repo.ts';
 import type { MediaKind } from './media.types.ts';
@@ -17,13 +18,7 @@ export function createRefusalNotifier(deps: { db: Kysely<Database>; sendBotText:
     if (!media.ticket_id) {
       return;
     }
-    const row = await deps.db
-      .selectFrom('tickets')
-      .innerJoin('contacts', 'contacts.id', 'tickets.contact_id')
-      .select(['contacts.language as contactLanguage', 'tickets.language as ticketLanguage'])
-      .where('tickets.id', '=', media.ticket_id)
-      .executeTakeFirst();
-    const language = row?.contactLanguage ?? row?.ticketLanguage ?? 'en';
+    const language = await findCustomerLanguage(deps.db, media.ticket_id);
     const kind = media.kind as MediaKind;
     const text =
       reason === 'media.too_large'

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { canSeeTicket, type Principal, ticketViewerOf } from '../auth/index.ts';
+import type { Principal } from '../auth/index.ts';
 import { BlobTamperedError, type MediaVault } from '../blobs/vault.types.ts';
 import { auditRequest, originOf } from '../http/audit-context.ts';
 import { errorBody } from '../http/error-handler.ts';
@@ -10,6 +10,7 @@ import { addRoute, authorize } from '../http/route.ts';
 import { AppError, type Clock } from '../kernel/index.ts';
 import type { Database } from '../store/index.ts';
 import { contentDisposition, defaultFilename } from './filename.ts';
+import { canSeeMedia } from './media.access.ts';
 import { isInlineSafe, MAX_MEDIA_BYTES } from './media.limits.ts';
 import { findBlob, findMedia, type MediaRow } from './media.repo.ts';
 import type { MediaVariant } from './media.types.ts';
@@ -170,15 +171,6 @@ async function serveMedia(
     }
     throw error;
   }
-}
-
-/** Media of a ticket follows the ticket's visibility; an upload not yet sent, its uploader's (or all-teams). */
-async function canSeeMedia(db: Kysely<Database>, principal: Principal, media: MediaRow): Promise<boolean> {
-  const viewer = ticketViewerOf(principal);
-  if (media.ticket_id) {
-    return canSeeTicket(db, viewer, media.ticket_id);
-  }
-  return viewer.allTeams || (media.uploaded_by !== null && media.uploaded_by === principal.userId);
 }
 
 interface ServeTarget {

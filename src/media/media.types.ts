@@ -1,3 +1,5 @@
+import type { Db } from '../store/index.ts';
+
 /** The kinds of media WhatsApp carries (and agents send). */
 export const MEDIA_KINDS = ['image', 'video', 'audio', 'document', 'sticker'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
@@ -46,5 +48,8 @@ export interface MediaStoredNotice {
   state: 'stored' | 'quarantined';
 }
 
-/** Runs in the worker after a media item is stored (the analysis issue subscribes here). */
-export type MediaStoredHook = (notice: MediaStoredNotice) => Promise<void>;
+/**
+ * Runs inside the transaction that records a downloaded media item as stored or quarantined: enqueue
+ * follow-up jobs on `db` (the outbox), do nothing slow (the analysis module subscribes here).
+ */
+export type MediaStoredHook = (notice: MediaStoredNotice, db: Db) => Promise<void>;

@@ -319,6 +319,44 @@ export interface RetentionRunsTable {
   counts: string;
 }
 
+/** One analysis result per inbound media item (src/analysis). */
+export interface MediaAnalysesTable {
+  media_id: string;
+  ticket_id: string | null;
+  sha256: string;
+  kind: string;
+  verdict: string;
+  flags: Json;
+  reasons: Json;
+  scores: Json;
+  phash: string | null;
+  exif: NullableJson;
+  duplicate_media_id: string | null;
+  duplicate_distance: number | null;
+  analyser_version: string;
+  duration_ms: number;
+  analysed_at: number;
+}
+
+/** A 64-bit perceptual hash as four indexed 16-bit bands (multi-index hashing). */
+export interface MediaHashesTable {
+  media_id: string;
+  ticket_id: string | null;
+  b0: number;
+  b1: number;
+  b2: number;
+  b3: number;
+  created_at: number;
+}
+
+/** The business's analysis switches and guidance wording overrides. */
+export interface AnalysisSettingsTable {
+  scope: string;
+  enabled: Json;
+  guidance: Json;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -345,6 +383,9 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   retention_policies: RetentionPoliciesTable;
   retention_runs: RetentionRunsTable;
+  media_analyses: MediaAnalysesTable;
+  media_hashes: MediaHashesTable;
+  analysis_settings: AnalysisSettingsTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

@@ -4,6 +4,7 @@ import { coreMigration } from './migrations/0001-core.ts';
 import { mediaMigration } from './migrations/0002-media.ts';
 import { ticketFieldsMigration } from './migrations/0003-ticket-fields.ts';
 import { auditMigration } from './migrations/0004-audit.ts';
+import { analysisMigration } from './migrations/0005-analysis.ts';
 import { templatesMigration } from './migrations/0010-templates.ts';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -13,6 +14,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0003-ticket-fields': ticketFieldsMigration(dialect),
     '0010-templates': templatesMigration(dialect),
     '0004-audit': auditMigration(dialect),
+    '0005-analysis': analysisMigration(dialect),
   };
 }
 

@@ -144,3 +144,14 @@ export async function rekeyContactPhone(
     .where('id', '=', contactId)
     .execute();
 }
+
+/** The language to write to a ticket's customer in: the contact's, else the ticket's, else English. */
+export async function findCustomerLanguage(db: Db, ticketId: string): Promise<string> {
+  const row = await db
+    .selectFrom('tickets')
+    .innerJoin('contacts', 'contacts.id', 'tickets.contact_id')
+    .select(['contacts.language as contactLanguage', 'tickets.language as ticketLanguage'])
+    .where('tickets.id', '=', ticketId)
+    .executeTakeFirst();
+  return row?.contactLanguage ?? row?.ticketLanguage ?? 'en';
+}

@@ -65,7 +65,9 @@ export type TicketEventKind =
   | 'contact_merged'
   | 'media_quarantined'
   | 'media_refused'
-  | 'media_failed';
+  | 'media_failed'
+  | 'media_unusable'
+  | 'media_duplicate';
 
 export interface Actor {
   type: AuthorType;

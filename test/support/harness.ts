@@ -33,6 +33,8 @@ export interface TestServerOptions {
   dataDir?: string;
   /** Media timing and retries; tests default to fast ones. */
   media?: RuntimeOptions['media'];
+  /** Analysers, budgets and thresholds. */
+  analysis?: RuntimeOptions['analysis'];
 }
 
 const BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789';
@@ -66,6 +68,7 @@ export async function startTestServer(
       fetchRetry: { attempts: 3, baseDelayMs: 50, maxDelayMs: 200 },
       timing: { headersTimeoutMs: 1_500, idleTimeoutMs: 1_500 },
     },
+    ...(options.analysis ? { analysis: options.analysis } : {}),
   });
   await ensureFirstAdmin(runtime.auth, config, runtime.demo?.secrets);
   const url = await runtime.start();

@@ -7,7 +7,7 @@
 import { type ComponentType, createContext, type ReactNode, useContext } from 'react';
 import type { ActionDefinition } from './actions';
 import type { RouteParams } from './router';
-import type { ContentKind, Message, Role, Ticket } from './types';
+import type { ContentKind, Message, Role, Ticket, TicketEvent } from './types';
 
 export interface RouteDefinition {
   path: string;
@@ -44,6 +44,12 @@ export interface HeaderItem {
 }
 
 export type MessageRenderer = ComponentType<{ message: Message }>;
+
+/** Shown under a stored media item in the conversation (e.g. the analysis feature's flags). */
+export type MediaAside = ComponentType<{ mediaId: string; kind: string }>;
+
+/** Renders one kind of ticket event in the timeline instead of the generic line. */
+export type EventRenderer = ComponentType<{ event: TicketEvent }>;
 
 /** A file attached to the reply being written: uploading, then ready to send with its media id. */
 export interface ComposerAttachment {
@@ -84,6 +90,8 @@ export interface FeatureDefinition {
   messageRenderers?: Partial<Record<ContentKind, MessageRenderer>>;
   /** Attachments on replies (the media feature); the last feature to set it wins. */
   composerAttachments?: ComposerAttachments;
+  mediaAsides?: MediaAside[];
+  eventRenderers?: Record<string, EventRenderer>;
 }
 
 export interface Registry {
@@ -95,6 +103,8 @@ export interface Registry {
   headerItems: HeaderItem[];
   messageRenderers: Partial<Record<ContentKind, MessageRenderer>>;
   composerAttachments: ComposerAttachments | null;
+  mediaAsides: MediaAside[];
+  eventRenderers: Record<string, EventRenderer>;
 }
 
 export function createRegistry(
@@ -112,6 +122,8 @@ export function createRegistry(
     messageRenderers: Object.assign({}, ...features.map((feature) => feature.messageRenderers ?? {})),
     composerAttachments:
       features.findLast((feature) => feature.composerAttachments)?.composerAttachments ?? null,
+    mediaAsides: features.flatMap((feature) => feature.mediaAsides ?? []),
+    eventRenderers: Object.assign({}, ...features.map((feature) => feature.eventRenderers ?? {})),
   };
 }
 

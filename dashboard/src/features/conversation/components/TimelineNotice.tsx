@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format';
+import { useRegistry } from '../../../lib/registry';
 import type { Message, TicketEvent } from '../../../lib/types';
 import { type Directory, describeEvent } from '../event-text';
 import { summarizeMessage } from '../message-summary';
@@ -10,9 +12,14 @@ type NoticeProps = { message: Message; directory: Directory } | { event: TicketE
 export function TimelineNotice(props: NoticeProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  let text: string;
+  const { eventRenderers } = useRegistry();
+  let text: ReactNode;
   let at: number;
-  if ('event' in props) {
+  const Renderer = 'event' in props ? eventRenderers[props.event.kind] : undefined;
+  if ('event' in props && Renderer) {
+    text = <Renderer event={props.event} />;
+    at = props.event.createdAt;
+  } else if ('event' in props) {
     text = describeEvent(props.event, t, props.directory);
     at = props.event.createdAt;
   } else {

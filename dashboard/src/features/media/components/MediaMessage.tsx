@@ -1,3 +1,4 @@
+import { useRegistry } from '../../../lib/registry';
 import type { Message } from '../../../lib/types';
 import { Icon } from '../../../ui/Icon';
 import { formatDuration, formatSize, type MediaView, readMediaView } from '../media-view';
@@ -56,8 +57,22 @@ function MediaBody({ media }: { media: MediaView }) {
         </>
       );
     case 'stored':
-      return <StoredMedia media={media} />;
+      return (
+        <>
+          <StoredMedia media={media} />
+          <MediaAsides media={media} />
+        </>
+      );
   }
+}
+
+/** What other features show under a stored item (the analysis flags). */
+function MediaAsides({ media }: { media: MediaView }) {
+  const { mediaAsides } = useRegistry();
+  return mediaAsides.map((Aside, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the registry's list is fixed for the app's lifetime
+    <Aside key={index} mediaId={media.id} kind={media.kind} />
+  ));
 }
 
 function StoredMedia({ media }: { media: MediaView }) {
