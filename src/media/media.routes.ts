@@ -2,7 +2,6 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Principal } from '../auth/index.ts';
 import { BlobTamperedError, type MediaVault } from '../blobs/vault.types.ts';
 import { auditRequest, originOf } from '../http/audit-context.ts';
 import { errorBody } from '../http/error-handler.ts';
