@@ -25,6 +25,11 @@ import {
 } from '../jobs/index.ts';
 import { type Clock, type Logger, systemClock } from '../kernel/index.ts';
 import {
+  createKnowledgeModule,
+  type KnowledgeModule,
+  type KnowledgeModuleOptions,
+} from '../knowledge/index.ts';
+import {
   createMediaModule,
   type MediaModule,
   type MediaProcessor,
@@ -62,6 +67,8 @@ export interface RuntimeOptions {
   simulatorRetryDelaysMs?: number[];
   /** Media download timing and retry (tests shorten them), and the preview processor. */
   media?: { timing?: Partial<MediaTiming>; fetchRetry?: RetryPolicy; processor?: MediaProcessor };
+  /** OCR and speech engines (tests choose; by default the installed ones). */
+  knowledge?: Pick<KnowledgeModuleOptions, 'ocr' | 'transcriber'>;
 }
 
 export interface Runtime {
@@ -73,6 +80,7 @@ export interface Runtime {
   metrics: Metrics;
   whatsapp: WhatsAppClient;
   media: MediaModule;
+  knowledge: KnowledgeModule;
   blobStore: BlobStore;
   demo: Demo | undefined;
   /** Listens (api roles) and starts the job worker (worker roles); returns the base URL. */
@@ -117,6 +125,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const blobStore = createBlobStore(config);
   const vault = createMediaVault({ store: blobStore, masterKey });
   let replies: ReplyService | undefined;
+  const sendBotText = async (input: { ticketId: string; text: string; idempotencyKey: string }) => {
+    await replies!.reply(
+      input.ticketId,
+      { type: 'text', text: input.text, idempotencyKey: input.idempotencyKey },
+      { type: 'bot', id: null },
+    );
+  };
   const media = createMediaModule({
     db: store.db,
     clock,
@@ -125,10 +140,18 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     whatsapp,
     vault,
     masterKey,
-    sendBotText: async ({ ticketId, text, idempotencyKey }) => {
-      await replies!.reply(ticketId, { type: 'text', text, idempotencyKey }, { type: 'bot', id: null });
-    },
+    sendBotText,
     ...options.media,
+  });
+  const knowledge = createKnowledgeModule({
+    db: store.db,
+    clock,
+    events,
+    queue,
+    logger,
+    media,
+    sendBotText,
+    ...options.knowledge,
   });
   const tickets = createTicketService({ db: store.db, clock, events, loadMedia: media.loadViews });
   replies = createReplyService({
@@ -158,7 +181,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     clock,
     dialect: store.dialect,
     reopenWindowMs: config.tickets.reopenWindowMs,
-    hooks: [media.intakeHook],
+    hooks: [media.intakeHook, knowledge.inboundHook],
     logger,
   });
   const sendJob = createSendJob({
@@ -204,6 +227,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         }),
       async (scope) => eventsRoutes(scope, { events }),
       media.plugin,
+      knowledge.plugin(replies),
       ...(demo ? [demo.plugin] : []),
     ],
   });
@@ -227,10 +251,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     metrics,
     whatsapp,
     media,
+    knowledge,
     blobStore,
     demo,
     async start() {
       if (servesApi) {
+        if (demo) {
+          await knowledge.seedDemo();
+        }
         const address = await app.listen({ port: config.port, host: config.host });
         const port = new URL(address).port;
         baseUrl = config.publicUrl ?? `http://127.0.0.1:${port}`;
@@ -238,9 +266,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         demo?.connect(`http://127.0.0.1:${port}`);
       }
       if (runsJobs) {
-        await queue.work([sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs], {
-          concurrency: 4,
-        });
+        await queue.work(
+          [sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs, ...knowledge.jobs],
+          {
+            concurrency: 4,
+          },
+        );
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
       }
       return baseUrl;
@@ -252,6 +283,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await app.close();
       await committer.drain();
       await queue.stop();
+      await knowledge.close();
       await demo?.stop();
       await events.close();
       if (!options.store) {

@@ -1,6 +1,7 @@
 /** Media: intake limits, type sniffing, encrypted storage, previews, serving and agents' attachments. */
 export { contentDisposition, sanitizeFilename } from './filename.ts';
 export { createLocalMediaProcessor, MAX_IMAGE_PIXELS, processImage } from './local.media-processor.ts';
+export { createMediaContentReader, type MediaContent, type MediaContentReader } from './media.content.ts';
 export { createMediaFetchJob, DEFAULT_MEDIA_TIMING, type MediaTiming } from './media.fetch.job.ts';
 export { createMediaIntakeHook } from './media.intake.ts';
 export { createMediaJobSpecs, DEFAULT_FETCH_RETRY, type MediaJobSpecs } from './media.jobs.ts';
@@ -15,3 +16,4 @@ export * from './media.types.ts';
 export { createOutboundMedia, type OutboundMedia, type OutboundMediaInfo } from './media.upload.ts';
 export { createMediaUrlSigner, type MediaUrlSigner } from './media.urls.ts';
 export { createMediaViews, type MediaViews } from './media.views.ts';
+export { findTool, withPrivateFile } from './tools.ts';

@@ -14,7 +14,13 @@ import type { MediaJobPayload, MediaJobSpecs } from './media.jobs.ts';
 import { acceptsDeclaredType, baseMime, MEDIA_LIMITS } from './media.limits.ts';
 import { findMedia, type MediaRow, referenceBlob, updateMedia } from './media.repo.ts';
 import { SNIFF_BYTES, sniffMedia } from './media.sniff.ts';
-import { MediaError, type MediaKind, type MediaStoredHook } from './media.types.ts';
+import {
+  MediaError,
+  type MediaKind,
+  type MediaStoredHook,
+  type MediaStoredNotice,
+  type MediaStoringHook,
+} from './media.types.ts';
 
 export interface MediaTiming {
   /** Wait for the download's response headers. */
@@ -37,6 +43,8 @@ export interface MediaFetchDeps {
   /** Tells the customer why their file was refused (a bot message through the outbound path). */
   notifyRefusal: (media: MediaRow, reason: 'media.too_large' | 'media.unsupported_type') => Promise<void>;
   hooks: readonly MediaStoredHook[];
+  /** Called in the storing transaction of accepted media (other modules enqueue their jobs there). */
+  storingHooks: readonly MediaStoringHook[];
 }
 
 const ACTIVE_STATES = ['pending', 'downloading'] as const;
@@ -197,6 +205,10 @@ async function attachBlob(
           { mediaId: media.id },
           { db: trx, dedupeKey: `media.preview:${media.id}` },
         );
+        const notice = storedNotice(media, { sha256: sealed.sha256, mime: verdict.mime, state: 'stored' });
+        for (const hook of deps.storingHooks) {
+          await hook(trx, notice);
+        }
       }
     })
     .catch((error: unknown) => {
@@ -230,7 +242,17 @@ async function publishStored(
       { type: 'media.stored', ticketId: media.ticket_id, messageId: media.message_id, mediaId: media.id },
     ]);
   }
-  const notice = {
+  const notice = storedNotice(media, stored);
+  for (const hook of deps.hooks) {
+    await hook(notice);
+  }
+}
+
+function storedNotice(
+  media: MediaRow,
+  stored: { sha256: string; mime: string; state: 'stored' | 'quarantined' },
+): MediaStoredNotice {
+  return {
     mediaId: media.id,
     messageId: media.message_id,
     ticketId: media.ticket_id,
@@ -239,9 +261,6 @@ async function publishStored(
     sha256: stored.sha256,
     state: stored.state,
   };
-  for (const hook of deps.hooks) {
-    await hook(notice);
-  }
 }
 
 /** Decides, after a failed attempt, between retrying, refusing and giving up, and records it. */

@@ -8,6 +8,7 @@ import type { Database } from '../store/index.ts';
 import type { InboundHook, MediaViewLoader } from '../tickets/index.ts';
 import type { WhatsAppClient } from '../whatsapp/index.ts';
 import { createLocalMediaProcessor } from './local.media-processor.ts';
+import { createMediaContentReader, type MediaContentReader } from './media.content.ts';
 import { createMediaFetchJob, DEFAULT_MEDIA_TIMING, type MediaTiming } from './media.fetch.job.ts';
 import { createMediaIntakeHook } from './media.intake.ts';
 import { createMediaJobSpecs } from './media.jobs.ts';
@@ -15,7 +16,7 @@ import { createMediaPreviewJob } from './media.preview.job.ts';
 import type { MediaProcessor } from './media.processor.ts';
 import { type BotSender, createRefusalNotifier } from './media.refusal.ts';
 import { mediaRoutes } from './media.routes.ts';
-import type { MediaStoredHook } from './media.types.ts';
+import type { MediaStoredHook, MediaStoringHook } from './media.types.ts';
 import { createOutboundMedia, type OutboundMedia } from './media.upload.ts';
 import { createMediaUrlSigner } from './media.urls.ts';
 import { createMediaViews } from './media.views.ts';
@@ -44,6 +45,10 @@ export interface MediaModule {
   plugin: (app: FastifyInstance) => Promise<void>;
   /** Subscribe to stored media, in the worker (the analysis module does). */
   onStored(hook: MediaStoredHook): void;
+  /** Subscribe inside the transaction that stores accepted media (enqueue analysis jobs there). */
+  onStoring(hook: MediaStoringHook): void;
+  /** Decrypted content of stored media, for analysis jobs. */
+  readContent: MediaContentReader;
 }
 
 /** Wires the media module from its ports; the composition root picks the adapters. */
@@ -51,6 +56,7 @@ export function createMediaModule(options: MediaModuleOptions): MediaModule {
   const { db, clock, events, queue, whatsapp, vault } = options;
   const specs = createMediaJobSpecs(options.fetchRetry);
   const hooks: MediaStoredHook[] = [];
+  const storingHooks: MediaStoringHook[] = [];
   const signer = createMediaUrlSigner(options.masterKey);
   const views = createMediaViews({ signer, clock });
   const outbound = createOutboundMedia({ db, clock, vault, queue, jobs: specs, views, whatsapp });
@@ -65,6 +71,7 @@ export function createMediaModule(options: MediaModuleOptions): MediaModule {
     timing: { ...DEFAULT_MEDIA_TIMING, ...options.timing },
     notifyRefusal: createRefusalNotifier({ db, sendBotText: options.sendBotText }),
     hooks,
+    storingHooks,
   });
   const previewJob = createMediaPreviewJob({
     db,
@@ -83,5 +90,9 @@ export function createMediaModule(options: MediaModuleOptions): MediaModule {
     onStored: (hook) => {
       hooks.push(hook);
     },
+    onStoring: (hook) => {
+      storingHooks.push(hook);
+    },
+    readContent: createMediaContentReader({ db, vault }),
   };
 }

@@ -1,3 +1,5 @@
+import type { Db } from '../store/index.ts';
+
 /** The kinds of media WhatsApp carries (and agents send). */
 export const MEDIA_KINDS = ['image', 'video', 'audio', 'document', 'sticker'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
@@ -39,3 +41,6 @@ export interface MediaStoredNotice {
 
 /** Runs in the worker after a media item is stored (the analysis issue subscribes here). */
 export type MediaStoredHook = (notice: MediaStoredNotice) => Promise<void>;
+
+/** Runs inside the transaction that stores a media item (outbox: enqueue follow-up jobs here, no slow work). */
+export type MediaStoringHook = (db: Db, notice: MediaStoredNotice) => Promise<void>;

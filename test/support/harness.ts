@@ -33,6 +33,8 @@ export interface TestServerOptions {
   dataDir?: string;
   /** Media timing and retries; tests default to fast ones. */
   media?: RuntimeOptions['media'];
+  /** OCR and speech engines (default: the installed ones). */
+  knowledge?: RuntimeOptions['knowledge'];
 }
 
 const BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789';
@@ -66,6 +68,7 @@ export async function startTestServer(
       fetchRetry: { attempts: 3, baseDelayMs: 50, maxDelayMs: 200 },
       timing: { headersTimeoutMs: 1_500, idleTimeoutMs: 1_500 },
     },
+    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
   });
   await ensureFirstAdmin(runtime.auth, config, runtime.demo?.secrets);
   const url = await runtime.start();
