@@ -6,6 +6,7 @@ import { coreActions } from '../actions';
 import { authFeature } from '../features/auth';
 import { conversationFeature } from '../features/conversation';
 import { inboxFeature } from '../features/inbox';
+import { knowledgeFeature } from '../features/knowledge';
 import { liveFeature } from '../features/live';
 import { mediaFeature } from '../features/media';
 import { phoneFeature } from '../features/phone';
@@ -20,6 +21,7 @@ export const features: FeatureDefinition[] = [
   authFeature,
   phoneFeature,
   mediaFeature,
+  knowledgeFeature,
 ];
 
 export const registry = createRegistry(features, [...coreActions]);
