@@ -80,13 +80,16 @@ export function createTranscribeJob(deps: MediaTextDeps): JobDefinition<MediaTex
         const result = await deps.transcriber.transcribe(bytes, {
           timeoutMs: settings.transcriptionTimeoutMs,
         });
+        // A one-language model hears every speaker in its language: only a multilingual one says anything
+        // about the customer's language.
+        const multilingual = deps.transcriber.languages.length > 1;
         return {
           state: result.text ? 'done' : 'empty',
           engine: deps.transcriber.name,
           text: result.text || null,
           confidence: null,
           reason: null,
-          language: result.text ? result.language : null,
+          language: result.text && multilingual ? detectLanguage(result.text) : null,
         };
       }),
   };

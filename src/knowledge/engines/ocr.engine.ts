@@ -51,6 +51,9 @@ export async function prepareForOcr(image: Buffer): Promise<Buffer> {
     .toBuffer();
 }
 
+/** Bidi marks tesseract adds around Latin runs in Arabic text: invisible, and they break matching. */
+export const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e]/g;
+
 /** Lines of words from tesseract's TSV (level-5 rows), blocks apart, with the mean word confidence. */
 export function parseTesseractTsv(tsv: string): { text: string; confidence: number | null } {
   let text = '';
@@ -59,7 +62,7 @@ export function parseTesseractTsv(tsv: string): { text: string; confidence: numb
   const confidences: number[] = [];
   for (const row of tsv.split('\n').slice(1)) {
     const cells = row.split('\t');
-    const word = cells.slice(11).join('\t').trim();
+    const word = cells.slice(11).join('\t').replace(BIDI_MARKS, '').trim();
     if (cells[0] !== '5' || !word) {
       continue;
     }

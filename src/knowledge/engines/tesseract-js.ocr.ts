@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
-import { type OcrEngine, packsFor, prepareForOcr } from './ocr.engine.ts';
+import { BIDI_MARKS, type OcrEngine, packsFor, prepareForOcr } from './ocr.engine.ts';
 import { EngineError } from './run-with-input.ts';
 
 const require = createRequire(import.meta.url);
@@ -43,7 +43,11 @@ export function createTesseractJsOcr(): OcrEngine {
       });
       try {
         const { data } = await Promise.race([worker.recognize(png), deadline]);
-        return { text: data.text.trim(), confidence: data.confidence / 100, languages: pack };
+        return {
+          text: data.text.replace(BIDI_MARKS, '').trim(),
+          confidence: data.confidence / 100,
+          languages: pack,
+        };
       } finally {
         clearTimeout(timer);
       }

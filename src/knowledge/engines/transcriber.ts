@@ -4,13 +4,13 @@ import { runWithInput } from './run-with-input.ts';
 
 export interface Transcript {
   text: string;
-  /** ISO 639-1 code of the model's language. */
-  language: string;
 }
 
 /** Speech to text, locally. */
 export interface Transcriber {
   readonly name: string;
+  /** ISO 639-1 codes the model understands. */
+  readonly languages: readonly string[];
   transcribe(audio: Buffer, options: { timeoutMs: number }): Promise<Transcript>;
 }
 
@@ -25,6 +25,7 @@ export function createPocketsphinxTranscriber(commands: {
 }): Transcriber {
   return {
     name: 'pocketsphinx',
+    languages: ['en'],
     async transcribe(audio, options) {
       const started = Date.now();
       const wav = await runWithInput(
@@ -39,7 +40,7 @@ export function createPocketsphinxTranscriber(commands: {
           timeoutMs: remaining,
         }),
       );
-      return { text: text.toString('utf8').replace(/\s+/g, ' ').trim(), language: 'en' };
+      return { text: text.toString('utf8').replace(/\s+/g, ' ').trim() };
     },
   };
 }
