@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../src/kernel/index.ts';
 import { findTranscriber } from '../src/knowledge/index.ts';
 import { testDialects } from './support/databases.ts';
 import { eventually, startTestServer, type TestServer } from './support/harness.ts';
 import { loadMediaFixtures } from './support/media-fixtures.ts';
-import { renderScreenshot } from './support/screenshots.ts';
+import { renderScreenshot, renderTextPdf } from './support/screenshots.ts';
 
 interface MediaTextView {
   mediaId: string;
@@ -106,6 +107,42 @@ describe.each(testDialects)('knowledge through the simulator (%s)', (dialect) =>
     expect(sent.status).toBe(202);
     expect(sent.body.data.body).toContain('E-4012');
     await eventually(() => customer.inbox().find((m) => m.preview.includes('E-4012')));
+  });
+
+  it('reads the first page of a PDF document', async () => {
+    const customer = newCustomer();
+    const pdf = renderTextPdf(['Installation report', 'Router setup stopped with ERR_CONNECTION_REFUSED']);
+    customer.sendDocument({ data: pdf, mimeType: 'application/pdf', filename: 'report.pdf' });
+    const ticketId = await ticketIdOf(customer.waId!);
+    const read = await settledText(ticketId, 'ocr');
+    expect(read.state).toBe('done');
+    expect(read.signals).toContainEqual(
+      expect.objectContaining({ kind: 'error_code', value: 'ERR_CONNECTION_REFUSED' }),
+    );
+  });
+
+  it('reads nothing when the business switched OCR off', async () => {
+    const settings = await server.api<{ data: Record<string, unknown> }>('GET', '/api/v1/kb/settings');
+    await server.api('PUT', '/api/v1/kb/settings', { ...settings.body.data, ocr: false });
+    try {
+      const customer = newCustomer();
+      customer.sendImage({ data: await renderScreenshot(['Error E-4012']), mimeType: 'image/png' });
+      const ticketId = await ticketIdOf(customer.waId!);
+      const mediaId = await eventually(async () => {
+        const messages = await server.api<{ data: { media?: { id: string; state: string } | null }[] }>(
+          'GET',
+          `/api/v1/tickets/${ticketId}/messages`,
+        );
+        const media = messages.body.data[0]?.media;
+        return media?.state === 'stored' ? media.id : undefined;
+      });
+      // Run the job by hand too: whenever it runs while OCR is off, it stores nothing.
+      const ocr = server.runtime.knowledge.jobs.find((job) => job.name === 'knowledge.ocr')!;
+      await ocr.handler({ mediaId }, { jobId: 'test', attempt: 1, logger: silentLogger });
+      expect(await mediaTexts(ticketId)).toEqual([]);
+    } finally {
+      await server.api('PUT', '/api/v1/kb/settings', settings.body.data);
+    }
   });
 
   it('masks card numbers for agents and shows them to admins', async () => {

@@ -111,6 +111,18 @@ export function createKnowledgeService(deps: {
     return formatArticle(pickTranslation(article, [ticket.contactLanguage, ticket.ticketLanguage]));
   }
 
+  /** Whether the ticket already has this text as a reply (an agent sent the article by hand). */
+  async function wasSent(ticketId: string, text: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('messages')
+      .select('id')
+      .where('ticket_id', '=', ticketId)
+      .where('direction', '=', 'outbound')
+      .where('body', '=', text)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** Categorizes, then lets the bot send the best article when it is sure enough (once per article). */
   async function analyseTicket(ticketId: string): Promise<void> {
     await categorizeTicket(ticketId);
@@ -123,6 +135,9 @@ export function createKnowledgeService(deps: {
       return;
     }
     const text = await articleText(ticketId, best.article.id);
+    if (await wasSent(ticketId, text)) {
+      return;
+    }
     await deps
       .sendBotText({ ticketId, text, idempotencyKey: `kb-auto:${ticketId}:${best.article.id}` })
       .catch((error: unknown) => {

@@ -38,9 +38,6 @@ export function createOcrJob(deps: MediaTextDeps): JobDefinition<MediaTextPayloa
     ...ocrJob,
     handler: async ({ mediaId }, context) =>
       readMedia(deps, mediaId, 'ocr', context.logger, async (settings, bytes, language) => {
-        if (!settings.ocr) {
-          return undefined;
-        }
         const result = await deps.ocr.recognize(bytes, {
           languages: language ? [language] : [],
           timeoutMs: settings.ocrTimeoutMs,
@@ -64,9 +61,6 @@ export function createTranscribeJob(deps: MediaTextDeps): JobDefinition<MediaTex
     ...transcribeJob,
     handler: async ({ mediaId }, context) =>
       readMedia(deps, mediaId, 'transcript', context.logger, async (settings, bytes) => {
-        if (!settings.transcription) {
-          return undefined;
-        }
         if (!deps.transcriber) {
           return {
             state: 'no_engine',
@@ -100,8 +94,12 @@ async function readMedia(
   mediaId: string,
   kind: MediaTextKind,
   logger: Logger,
-  read: (settings: KnowledgeSettings, bytes: Buffer, language: string | null) => Promise<Reading | undefined>,
+  read: (settings: KnowledgeSettings, bytes: Buffer, language: string | null) => Promise<Reading>,
 ): Promise<void> {
+  const settings = await loadKnowledgeSettings(deps.db);
+  if (!(kind === 'ocr' ? settings.ocr : settings.transcription)) {
+    return;
+  }
   const media = await deps.db
     .selectFrom('media')
     .leftJoin('tickets', 'tickets.id', 'media.ticket_id')
@@ -120,7 +118,6 @@ async function readMedia(
   if (content.kind === 'unavailable') {
     return;
   }
-  const settings = await loadKnowledgeSettings(deps.db);
   const started = performance.now();
   const reading = await read(settings, content.bytes, media.language).catch((error: unknown): Reading => {
     if (!(error instanceof EngineError)) {
@@ -136,9 +133,6 @@ async function readMedia(
       language: null,
     };
   });
-  if (!reading) {
-    return;
-  }
   await store(deps, {
     mediaId,
     ticketId: media.ticket_id,

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { buildPdf } from './media-fixtures.ts';
 
 export interface ScreenshotOptions {
   font?: string;
@@ -30,4 +31,12 @@ export async function renderScreenshot(
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fafafa"/>${text}</svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+/** A one-page PDF showing `lines` in Helvetica (ASCII only), like an invoice or an error report. */
+export function renderTextPdf(lines: readonly string[]): Buffer {
+  const text = lines
+    .map((line, i) => `BT /F1 20 Tf 40 ${260 - i * 32} Td (${line.replace(/[()\\]/g, '\\$&')}) Tj ET`)
+    .join('\n');
+  return buildPdf({ stream: text, width: 600, height: 300 });
 }

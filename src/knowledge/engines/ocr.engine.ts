@@ -33,19 +33,21 @@ export function packsFor(languages: readonly string[], installed: ReadonlySet<st
 }
 
 const MAX_PIXELS = 40_000_000;
-const TARGET_WIDTH = 1800;
+const SMALL_WIDTH = 900;
+const MAX_WIDTH = 3000;
 
 /**
- * Greyscale PNG, orientation applied, small screenshots enlarged (tesseract reads text of about 20–30 px
- * best), huge images refused before decoding.
+ * Greyscale PNG, orientation applied; small screenshots enlarged (tesseract reads text of about 20–30 px
+ * best), 12-megapixel photos shrunk (the time grows with the pixels, the accuracy does not); huge images
+ * refused before decoding.
  */
 export async function prepareForOcr(image: Buffer): Promise<Buffer> {
   const meta = await sharp(image, { limitInputPixels: MAX_PIXELS }).metadata();
   const width = meta.width ?? 0;
-  const scale = width > 0 && width < TARGET_WIDTH / 2 ? 2 : 1;
+  const target = width < SMALL_WIDTH ? width * 2 : Math.min(width, MAX_WIDTH);
   return sharp(image, { limitInputPixels: MAX_PIXELS, animated: false })
     .rotate()
-    .resize({ width: width * scale || undefined, kernel: 'lanczos3' })
+    .resize({ width: target || undefined, kernel: 'lanczos3' })
     .greyscale()
     .png({ compressionLevel: 1 })
     .toBuffer();
