@@ -34,6 +34,11 @@ import {
 } from '../jobs/index.ts';
 import { type Clock, type Logger, systemClock } from '../kernel/index.ts';
 import {
+  createKnowledgeModule,
+  type KnowledgeModule,
+  type KnowledgeModuleOptions,
+} from '../knowledge/index.ts';
+import {
   type BotSender,
   createMediaModule,
   type MediaModule,
@@ -81,6 +86,8 @@ export interface RuntimeOptions {
   media?: { timing?: Partial<MediaTiming>; fetchRetry?: RetryPolicy; processor?: MediaProcessor };
   /** Analysers, budgets and thresholds (the business switches analysers in its settings). */
   analysis?: AnalysisOptions;
+  /** OCR and speech engines (tests choose; by default the installed ones). */
+  knowledge?: Pick<KnowledgeModuleOptions, 'ocr' | 'transcriber'>;
 }
 
 export interface Runtime {
@@ -93,6 +100,7 @@ export interface Runtime {
   metrics: Metrics;
   whatsapp: WhatsAppClient;
   media: MediaModule;
+  knowledge: KnowledgeModule;
   blobStore: BlobStore;
   demo: Demo | undefined;
   /** Listens (api roles) and starts the job worker (worker roles); returns the base URL. */
@@ -168,6 +176,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     options: options.analysis,
   });
   media.onStored(analysis.onMediaStored);
+  const knowledge = createKnowledgeModule({
+    db: store.db,
+    clock,
+    events,
+    queue,
+    logger,
+    media,
+    sendBotText,
+    ...options.knowledge,
+  });
   const tickets = createTicketService({ db: store.db, clock, events, loadMedia: media.loadViews });
   const templates = createTemplateService({ db: store.db, clock, whatsapp, logger });
   replies = createReplyService({
@@ -198,7 +216,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     clock,
     dialect: store.dialect,
     reopenWindowMs: config.tickets.reopenWindowMs,
-    hooks: [media.intakeHook],
+    hooks: [media.intakeHook, knowledge.inboundHook],
     logger,
   });
   const sendJob = createSendJob({
@@ -253,6 +271,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       media.plugin,
       privacy.plugin,
       analysis.plugin,
+      knowledge.plugin(replies),
       ...(demo ? [demo.plugin] : []),
     ],
   });
@@ -277,10 +296,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     metrics,
     whatsapp,
     media,
+    knowledge,
     blobStore,
     demo,
     async start() {
       if (servesApi) {
+        if (demo) {
+          await knowledge.seedDemo();
+        }
         const address = await app.listen({ port: config.port, host: config.host });
         const port = new URL(address).port;
         baseUrl = config.publicUrl ?? `http://127.0.0.1:${port}`;
@@ -297,6 +320,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
             ...media.jobs,
             ...privacy.jobs,
             ...analysis.jobs,
+            ...knowledge.jobs,
           ],
           { concurrency: 4 },
         );
@@ -318,6 +342,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await app.close();
       await committer.drain();
       await queue.stop();
+      await knowledge.close();
       await demo?.stop();
       await events.close();
       if (!options.store) {

@@ -15,6 +15,8 @@ export const PERMISSION_MATRIX = {
   'tickets.write': ['admin', 'supervisor', 'agent'],
   /** List users and teams (names and roles, for assignment). */
   'directory.read': ['admin', 'supervisor', 'agent', 'auditor'],
+  /** See card and IBAN numbers read from media and messages unmasked (others see •••• 4242). */
+  'pii.unmasked': ['admin'],
   /** Change how Sightline works: analysis, routing rules, bot, SLA policies and calendars, knowledge base. */
   'settings.manage': ['admin', 'supervisor'],
   /** Sync WhatsApp templates from Meta and edit canned replies. */

@@ -9,6 +9,7 @@ export {
   requireTool,
 } from './local.media-processor.ts';
 export { canSeeMedia, findVisibleMedia } from './media.access.ts';
+export { createMediaContentReader, type MediaContent, type MediaContentReader } from './media.content.ts';
 export { createMediaFetchJob, DEFAULT_MEDIA_TIMING, type MediaTiming } from './media.fetch.job.ts';
 export { createMediaIntakeHook } from './media.intake.ts';
 export { createMediaJobSpecs, DEFAULT_FETCH_RETRY, type MediaJobSpecs } from './media.jobs.ts';
@@ -24,4 +25,4 @@ export * from './media.types.ts';
 export { createOutboundMedia, type OutboundMedia, type OutboundMediaInfo } from './media.upload.ts';
 export { createMediaUrlSigner, type MediaUrlSigner } from './media.urls.ts';
 export { createMediaViews, type MediaViews } from './media.views.ts';
-export { runTool, withPrivateFile } from './tools.ts';
+export { findTool, runTool, withPrivateFile } from './tools.ts';

@@ -8,15 +8,19 @@ import type { Database } from '../store/index.ts';
 import type { InboundHook, MediaViewLoader } from '../tickets/index.ts';
 import type { WhatsAppClient } from '../whatsapp/index.ts';
 import { createLocalMediaProcessor } from './local.media-processor.ts';
+import {
+  createMediaContentReader,
+  createStoredMediaOpener,
+  type MediaContentReader,
+} from './media.content.ts';
 import { createMediaFetchJob, DEFAULT_MEDIA_TIMING, type MediaTiming } from './media.fetch.job.ts';
 import { createMediaIntakeHook } from './media.intake.ts';
 import { createMediaJobSpecs } from './media.jobs.ts';
 import { createMediaPreviewJob } from './media.preview.job.ts';
 import type { MediaProcessor, StoredMediaSource } from './media.processor.ts';
 import { type BotSender, createRefusalNotifier } from './media.refusal.ts';
-import { findBlob, findMedia } from './media.repo.ts';
 import { mediaRoutes } from './media.routes.ts';
-import type { MediaKind, MediaStoredHook } from './media.types.ts';
+import type { MediaStoredHook } from './media.types.ts';
 import { createOutboundMedia, type OutboundMedia } from './media.upload.ts';
 import { createMediaUrlSigner } from './media.urls.ts';
 import { createMediaViews } from './media.views.ts';
@@ -45,8 +49,10 @@ export interface MediaModule {
   plugin: (app: FastifyInstance) => Promise<void>;
   /** Subscribe to stored media, in the worker (the analysis module does). */
   onStored(hook: MediaStoredHook): void;
-  /** The plaintext of a stored media item, for analysis in jobs; undefined when it is not stored. */
+  /** The plaintext of a stored media item as a stream, for analysis in jobs; undefined when not stored. */
   openStored(mediaId: string): Promise<StoredMediaSource | undefined>;
+  /** Decrypted content of stored media (original or preview), read whole, for analysis jobs. */
+  readContent: MediaContentReader;
 }
 
 /** Wires the media module from its ports; the composition root picks the adapters. */
@@ -54,6 +60,7 @@ export function createMediaModule(options: MediaModuleOptions): MediaModule {
   const { db, clock, events, queue, whatsapp, vault } = options;
   const specs = createMediaJobSpecs(options.fetchRetry);
   const hooks: MediaStoredHook[] = [];
+  const openStored = createStoredMediaOpener({ db, vault });
   const signer = createMediaUrlSigner(options.masterKey);
   const views = createMediaViews({ signer, clock });
   const outbound = createOutboundMedia({ db, clock, vault, queue, jobs: specs, views, whatsapp });
@@ -86,24 +93,7 @@ export function createMediaModule(options: MediaModuleOptions): MediaModule {
     onStored: (hook) => {
       hooks.push(hook);
     },
-    openStored: async (mediaId) => {
-      const media = await findMedia(db, mediaId);
-      const blob = media?.state === 'stored' && media.sha256 ? await findBlob(db, media.sha256) : undefined;
-      if (!media || !blob) {
-        return undefined;
-      }
-      return {
-        mediaId: media.id,
-        messageId: media.message_id,
-        ticketId: media.ticket_id,
-        sha256: blob.sha256,
-        voice: Boolean(media.voice),
-        receivedAt: Number(media.created_at),
-        kind: media.kind as MediaKind,
-        mime: blob.sniffed_mime ?? 'application/octet-stream',
-        size: blob.size,
-        open: () => vault.open({ key: blob.blob_key, wrappedKey: blob.wrapped_key, size: blob.size }),
-      };
-    },
+    openStored,
+    readContent: createMediaContentReader({ db, vault, openStored }),
   };
 }

@@ -357,6 +357,47 @@ export interface AnalysisSettingsTable {
   updated_at: number;
 }
 
+/** Text read from one media item: OCR or a transcript (or why there is none). */
+export interface MediaTextsTable {
+  media_id: string;
+  ticket_id: string | null;
+  /** ocr · transcript */
+  kind: string;
+  /** done · empty · no_engine · failed */
+  state: string;
+  engine: string | null;
+  language: string | null;
+  text: string | null;
+  /** 0..1 */
+  confidence: number | null;
+  duration_ms: number | null;
+  reason: string | null;
+  created_at: number;
+}
+
+export interface KbArticlesTable {
+  id: string;
+  category: string;
+  keywords: Json;
+  error_codes: Json;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface KbArticleTranslationsTable {
+  article_id: string;
+  language: string;
+  title: string;
+  steps: Json;
+}
+
+export interface KnowledgeSettingsTable {
+  id: string;
+  value: Json;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -386,6 +427,10 @@ export interface Database {
   media_analyses: MediaAnalysesTable;
   media_hashes: MediaHashesTable;
   analysis_settings: AnalysisSettingsTable;
+  media_texts: MediaTextsTable;
+  kb_articles: KbArticlesTable;
+  kb_article_translations: KbArticleTranslationsTable;
+  knowledge_settings: KnowledgeSettingsTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

@@ -35,6 +35,8 @@ export interface TestServerOptions {
   media?: RuntimeOptions['media'];
   /** Analysers, budgets and thresholds. */
   analysis?: RuntimeOptions['analysis'];
+  /** OCR and speech engines (default: the installed ones). */
+  knowledge?: RuntimeOptions['knowledge'];
 }
 
 const BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789';
@@ -69,6 +71,7 @@ export async function startTestServer(
       timing: { headersTimeoutMs: 1_500, idleTimeoutMs: 1_500 },
     },
     ...(options.analysis ? { analysis: options.analysis } : {}),
+    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
   });
   await ensureFirstAdmin(runtime.auth, config, runtime.demo?.secrets);
   const url = await runtime.start();

@@ -103,13 +103,20 @@ function ffmpeg(dir: string, name: string, args: string[]): Buffer {
 }
 
 /** A valid one-page PDF with a blue square (objects, xref and trailer written by hand). */
-export function buildPdf(): Buffer {
-  const stream = '0 0 1 rg 20 20 160 160 re f';
+export function buildPdf(
+  page: { stream: string; width: number; height: number } = {
+    stream: '0 0 1 rg 20 20 160 160 re f',
+    width: 200,
+    height: 200,
+  },
+): Buffer {
+  const { stream } = page;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width} ${page.height}] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>`,
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];

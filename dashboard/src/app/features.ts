@@ -7,6 +7,7 @@ import { analysisFeature } from '../features/analysis';
 import { authFeature } from '../features/auth';
 import { conversationFeature } from '../features/conversation';
 import { inboxFeature } from '../features/inbox';
+import { knowledgeFeature } from '../features/knowledge';
 import { liveFeature } from '../features/live';
 import { mediaFeature } from '../features/media';
 import { phoneFeature } from '../features/phone';
@@ -22,6 +23,7 @@ export const features: FeatureDefinition[] = [
   phoneFeature,
   mediaFeature,
   analysisFeature,
+  knowledgeFeature,
 ];
 
 export const registry = createRegistry(features, [...coreActions]);
