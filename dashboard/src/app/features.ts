@@ -4,6 +4,7 @@
  */
 import { coreActions } from '../actions';
 import { authFeature } from '../features/auth';
+import { cannedRepliesFeature } from '../features/canned-replies';
 import { conversationFeature } from '../features/conversation';
 import { inboxFeature } from '../features/inbox';
 import { liveFeature } from '../features/live';
@@ -20,6 +21,7 @@ export const features: FeatureDefinition[] = [
   authFeature,
   phoneFeature,
   mediaFeature,
+  cannedRepliesFeature,
 ];
 
 export const registry = createRegistry(features, [...coreActions]);
