@@ -52,6 +52,11 @@ export function fetchTemplates(signal?: AbortSignal): Promise<Template[]> {
   return api.get<{ data: Template[] }>('/templates', signal).then((body) => body.data);
 }
 
+/** Fetches the business account's templates from WhatsApp now (admins and supervisors). */
+export function syncTemplates(): Promise<{ count: number; syncedAt: number }> {
+  return api.post<{ data: { count: number; syncedAt: number } }>('/templates/sync').then((body) => body.data);
+}
+
 export function addNote(ticketId: string, text: string): Promise<Message> {
   return api.post<{ data: Message }>(`${ticketPath(ticketId)}/notes`, { text }).then((body) => body.data);
 }

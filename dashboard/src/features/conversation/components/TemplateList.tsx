@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Spinner } from '../../../ui/Spinner';
 import { fetchTemplates } from '../api';
 import { groupTemplates, previewTemplate } from '../template-fill';
+import { TemplateSyncButton } from './TemplateSyncButton';
 
 function TemplateGroup(props: { title: string; templates: Template[]; onPick(template: Template): void }) {
   const { t } = useTranslation();
@@ -107,6 +108,7 @@ export function TemplateList({
       {groups.other.length > 0 ? (
         <TemplateGroup title={t('templates.otherLanguages')} templates={groups.other} onPick={onPick} />
       ) : null}
+      <TemplateSyncButton />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildMessage, buildTicket } from '../../../test/builders';
+import type { Role } from '../../../lib/types';
+import { buildMessage, buildTicket, buildUser } from '../../../test/builders';
 import { mockFetch, type RecordedRequest, renderWithProviders } from '../../../test/render';
 import { TEMPLATES } from '../../../test/templates';
 import { Composer } from './Composer';
@@ -20,15 +21,25 @@ const missingValue = {
   },
 };
 
-function serve(ticketId: string, answer: (request: RecordedRequest) => { status?: number; body?: unknown }) {
+function serve(
+  ticketId: string,
+  answer: (request: RecordedRequest) => { status?: number; body?: unknown },
+  options: { role?: Role; synced?: boolean } = {},
+) {
+  let synced = options.synced ?? true;
   const { fetchMock, requests } = mockFetch({
-    'GET /api/v1/templates': () => ({ body: { data: TEMPLATES } }),
+    'GET /api/v1/auth/me': () => ({ body: { user: buildUser({ role: options.role ?? 'agent' }) } }),
+    'GET /api/v1/templates': () => ({ body: { data: synced ? TEMPLATES : [] } }),
+    'POST /api/v1/templates/sync': () => {
+      synced = true;
+      return { body: { data: { count: TEMPLATES.length, syncedAt: 1 } } };
+    },
     [`POST /api/v1/tickets/${ticketId}/messages`]: answer,
     [`GET /api/v1/tickets/${ticketId}/messages`]: () => ({ body: { data: [], nextCursor: null } }),
     'GET /api/v1/tickets': () => ({ body: { data: [], nextCursor: null } }),
   });
   vi.stubGlobal('fetch', fetchMock);
-  return requests.filter.bind(requests, (request) => request.method === 'POST');
+  return () => requests.filter((request) => request.method === 'POST' && request.url.includes('/messages'));
 }
 
 const posted = (request: RecordedRequest | undefined) =>
@@ -125,8 +136,21 @@ describe('template picker', () => {
     expect(posted(posts()[0])?.parameters).toEqual({ header: { '1': 'Sam' } });
     expect(posted(posts()[1])?.idempotencyKey).toBe(posted(posts()[0])?.idempotencyKey);
 
+    expect(within(dialog).queryByRole('button', { name: 'Sync from WhatsApp' })).toBeNull();
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('lets a supervisor sync the templates from WhatsApp when none are there yet', async () => {
+    serve('t_sync', () => ({ status: 500 }), { role: 'supervisor', synced: false });
+    renderWithProviders(<Composer ticket={buildTicket({ id: 't_sync', language: 'en' })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Insert a template' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Send a template' });
+    expect(await within(dialog).findByText(/No template matches/)).toBeTruthy();
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Sync from WhatsApp' }));
+    expect(
+      await within(dialog).findByRole('region', { name: 'In the customer’s language (en)' }),
+    ).toBeTruthy();
   });
 });
 
