@@ -37,7 +37,6 @@ export function ChoicesMessage({ content }: { content: ChoicesContent }) {
           </span>
           {(content.sections ?? []).map((section, index) => (
             <Chips
-              // Sections have no id; their order is fixed once sent.
               // biome-ignore lint/suspicious/noArrayIndexKey: a sent message never reorders its sections
               key={index}
               label={section.title ?? t('content.choices.options')}

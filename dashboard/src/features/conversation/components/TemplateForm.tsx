@@ -56,8 +56,9 @@ export function TemplateForm({ ticketId, template, onBack, onSent }: Props) {
             field: isOurs ? field : null,
             message: isOurs ? cause.message.replace(`${field}: `, '') : cause.message,
           });
-          if (isOurs) {
-            formRef.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
+          const input = field ? formRef.current?.elements.namedItem(field) : null;
+          if (isOurs && input instanceof HTMLElement) {
+            input.focus();
           }
         },
       },
