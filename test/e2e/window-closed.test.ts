@@ -51,7 +51,7 @@ describe('the 24-hour window in Chromium', () => {
     expect(await notice.textContent()).toContain('only allows an approved template message');
     const composer = page.getByRole('textbox', { name: 'Reply to the customer' });
     expect(await composer.isDisabled()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(true);
 
     await notice.getByRole('button', { name: 'Write an internal note instead' }).click();
     const note = page.getByRole('textbox', { name: 'Internal note' });

@@ -5,6 +5,7 @@
 import { coreActions } from '../actions';
 import { analysisFeature } from '../features/analysis';
 import { authFeature } from '../features/auth';
+import { cannedRepliesFeature } from '../features/canned-replies';
 import { conversationFeature } from '../features/conversation';
 import { inboxFeature } from '../features/inbox';
 import { knowledgeFeature } from '../features/knowledge';
@@ -24,6 +25,7 @@ export const features: FeatureDefinition[] = [
   mediaFeature,
   analysisFeature,
   knowledgeFeature,
+  cannedRepliesFeature,
 ];
 
 export const registry = createRegistry(features, [...coreActions]);

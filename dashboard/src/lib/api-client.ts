@@ -5,14 +5,24 @@ export class ApiError extends Error {
   readonly kind: string;
   readonly reason: string;
   readonly requestId: string | null;
+  /** The request field the error is about (`parameters.body.2`, `shortcut`), when the server names one. */
+  readonly field: string | null;
 
-  constructor(status: number, kind: string, reason: string, message: string, requestId: string | null) {
+  constructor(
+    status: number,
+    kind: string,
+    reason: string,
+    message: string,
+    requestId: string | null,
+    field: string | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.kind = kind;
     this.reason = reason;
     this.requestId = requestId;
+    this.field = field;
   }
 }
 
@@ -97,6 +107,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     str(error.reason, `http.${response.status}`),
     str(error.message, response.statusText || `HTTP ${response.status}`),
     typeof error.requestId === 'string' ? error.requestId : null,
+    isRecord(error.details) && typeof error.details.field === 'string' ? error.details.field : null,
   );
 }
 

@@ -11,4 +11,6 @@ export const queryKeys = {
   ticket: (id: string) => ['ticket', id] as const,
   messages: (id: string) => ['ticket', id, 'messages'] as const,
   events: (id: string) => ['ticket', id, 'events'] as const,
+  templates: ['templates'] as const,
+  cannedReplies: ['canned-replies'] as const,
 };

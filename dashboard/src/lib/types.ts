@@ -138,7 +138,21 @@ export type MessageContent =
   | { kind: 'request_welcome' }
   | { kind: 'unsupported'; unsupportedType: string | null }
   | { kind: 'unknown'; type: string }
-  | { kind: 'note'; body: string };
+  | { kind: 'note'; body: string }
+  | { kind: 'template'; name: string; languageCode: string; components: unknown[]; body: string }
+  | ChoicesContent;
+
+/** Reply buttons or a list sent by an agent or the bot (WhatsApp interactive message). */
+export interface ChoicesContent {
+  kind: 'choices';
+  style: 'buttons' | 'list';
+  header?: string;
+  body: string;
+  footer?: string;
+  buttons?: { id: string; title: string }[];
+  buttonLabel?: string;
+  sections?: { title?: string; rows: { id: string; title: string; description?: string }[] }[];
+}
 
 export type ContentKind = MessageContent['kind'];
 
@@ -199,6 +213,39 @@ export interface TicketFilters {
   assigneeId?: string;
   teamId?: string;
   sort?: TicketSort;
+}
+
+export interface TemplateComponentInfo {
+  type: string;
+  format?: string;
+  text?: string;
+  buttons: { type: string; text?: string; url?: string }[];
+}
+
+/** A WhatsApp template as last synced (GET /templates), with its placeholders per section. */
+export interface Template {
+  id: string;
+  name: string;
+  language: string;
+  status: string;
+  category: string | null;
+  parameterFormat: 'POSITIONAL' | 'NAMED';
+  components: TemplateComponentInfo[];
+  slots: { header: string[]; body: string[] };
+  unsendableReason: string | null;
+  syncedAt: number;
+}
+
+export type TemplateSection = 'header' | 'body';
+export type TemplateValues = Partial<Record<TemplateSection, Record<string, string>>>;
+
+export interface CannedReply {
+  id: string;
+  shortcut: string;
+  title: string;
+  body: string;
+  language: Language | null;
+  updatedAt: number;
 }
 
 export type LiveEventName = 'message.created' | 'message.updated' | 'ticket.created' | 'ticket.updated';

@@ -6,6 +6,7 @@ export const ICON_PATHS = {
   back: 'M15 5l-7 7 7 7',
   send: 'M4 12l16-8-6 16-2.5-6.5z',
   note: 'M5 4h11l3 3v13H5zM9 10h6M9 14h6',
+  template: 'M4 4h16v16H4zM4 9h16M8 13h8M8 17h5',
   emoji: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM8.5 14.5a4.5 4.5 0 0 0 7 0M9 9.5h.01M15 9.5h.01',
   user: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0',
   check: 'M5 12.5l4.5 4.5L19 7.5',

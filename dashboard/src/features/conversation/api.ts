@@ -1,5 +1,5 @@
 import { api, toQueryString } from '../../lib/api-client';
-import type { Message, Page, TicketEvent } from '../../lib/types';
+import type { Message, Page, Template, TemplateValues, TicketEvent } from '../../lib/types';
 
 export const MESSAGE_PAGE_SIZE = 100;
 
@@ -33,6 +33,28 @@ export function sendMediaMessage(
   return api
     .post<{ data: Message }>(`${ticketPath(ticketId)}/messages`, { type: 'media', ...reply })
     .then((body) => body.data);
+}
+
+export interface TemplateReply {
+  name: string;
+  language: string;
+  parameters: TemplateValues;
+  idempotencyKey: string;
+}
+
+export function sendTemplateMessage(ticketId: string, reply: TemplateReply): Promise<Message> {
+  return api
+    .post<{ data: Message }>(`${ticketPath(ticketId)}/messages`, { type: 'template', ...reply })
+    .then((body) => body.data);
+}
+
+export function fetchTemplates(signal?: AbortSignal): Promise<Template[]> {
+  return api.get<{ data: Template[] }>('/templates', signal).then((body) => body.data);
+}
+
+/** Fetches the business account's templates from WhatsApp now (admins and supervisors). */
+export function syncTemplates(): Promise<{ count: number; syncedAt: number }> {
+  return api.post<{ data: { count: number; syncedAt: number } }>('/templates/sync').then((body) => body.data);
 }
 
 export function addNote(ticketId: string, text: string): Promise<Message> {

@@ -58,6 +58,8 @@ export function summarizeMessage(message: Message, t: TFunction): string {
     case 'order':
       return content.text || t('content.order');
     case 'system':
+    case 'template':
+    case 'choices':
       return content.body;
     case 'edit':
       return t('content.edit');

@@ -3,19 +3,23 @@ import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { useFormatters } from '../../../lib/format';
-import { newIdempotencyKey } from '../../../lib/ids';
 import { queryKeys } from '../../../lib/query-keys';
 import { type ComposerAttachment, useRegistry } from '../../../lib/registry';
 import { useAtom } from '../../../lib/state';
 import type { Ticket } from '../../../lib/types';
 import { useNow } from '../../../lib/use-now';
+import { useRetryKey } from '../../../lib/use-retry-key';
 import { composerModeAtom, DOM_IDS } from '../../../lib/workspace-state';
 import { Button } from '../../../ui/Button';
 import { Icon } from '../../../ui/Icon';
+import { IconButton } from '../../../ui/IconButton';
+import { useCannedMenu } from '../hooks/use-canned-menu';
 import { useAddNote, useSendMedia, useSendMessage } from '../hooks/use-conversation';
 import { useDraft } from '../hooks/use-drafts';
 import { planReply } from '../reply-plan';
+import { CannedReplyMenu } from './CannedReplyMenu';
 import { EmojiPicker } from './EmojiPicker';
+import { TemplatePicker } from './TemplatePicker';
 import { WindowClosedNotice } from './WindowClosedNotice';
 
 function errorText(error: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
@@ -34,7 +38,7 @@ export function Composer({ ticket }: { ticket: Ticket }) {
   const [mode, setMode] = useAtom(composerModeAtom);
   const [draft, setDraft] = useDraft(ticket.id, mode);
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const pendingKey = useRef<{ text: string; key: string } | null>(null);
+  const retryKey = useRetryKey();
   const [error, setError] = useState<string | null>(null);
   const hintId = useId();
   const send = useSendMessage(ticket.id);
@@ -43,6 +47,8 @@ export function Composer({ ticket }: { ticket: Ticket }) {
   const Attachments = useRegistry().composerAttachments;
   const [attachments, setAttachments] = useState<ComposerAttachment[]>([]);
   const [isSendingAll, setSendingAll] = useState(false);
+  const [isPickingTemplate, setPickingTemplate] = useState(false);
+  const canned = useCannedMenu({ ticket, draft, setDraft, inputRef });
 
   const isNote = mode === 'note';
   const windowClosed = !ticket.window.open;
@@ -60,22 +66,14 @@ export function Composer({ ticket }: { ticket: Ticket }) {
     }
   };
 
-  // The same text retried after a failure keeps its key, so the server never sends it twice.
-  const keyFor = (text: string) => {
-    if (pendingKey.current?.text !== text) {
-      pendingKey.current = { text, key: newIdempotencyKey() };
-    }
-    return pendingKey.current.key;
-  };
-
   /** One message per attachment (see planReply); what was sent leaves the composer, the rest can be retried. */
   const sendWithAttachments = async (text: string) => {
     setSendingAll(true);
     try {
       for (const step of planReply(text, attachments)) {
         if (step.type === 'text') {
-          await send.mutateAsync({ text: step.text, idempotencyKey: keyFor(step.text) });
-          pendingKey.current = null;
+          await send.mutateAsync({ text: step.text, idempotencyKey: retryKey.keyFor(step.text) });
+          retryKey.clear();
           setDraft('');
           continue;
         }
@@ -112,10 +110,10 @@ export function Composer({ ticket }: { ticket: Ticket }) {
       return;
     }
     send.mutate(
-      { text, idempotencyKey: keyFor(text) },
+      { text, idempotencyKey: retryKey.keyFor(text) },
       {
         onSuccess: () => {
-          pendingKey.current = null;
+          retryKey.clear();
           setDraft('');
         },
         onError,
@@ -124,7 +122,9 @@ export function Composer({ ticket }: { ticket: Ticket }) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (canned.onKeyDown(event)) {
+      event.preventDefault();
+    } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
     } else if (event.key === 'Escape') {
@@ -158,6 +158,9 @@ export function Composer({ ticket }: { ticket: Ticket }) {
         value={draft}
         disabled={blocked}
         aria-describedby={blocked ? 'sl-window-closed-title' : hintId}
+        aria-autocomplete="list"
+        aria-controls={canned.isOpen ? canned.listId : undefined}
+        aria-activedescendant={canned.items.length > 0 ? canned.optionId(canned.activeIndex) : undefined}
         placeholder={
           blocked
             ? t('composer.blockedPlaceholder')
@@ -165,11 +168,23 @@ export function Composer({ ticket }: { ticket: Ticket }) {
               ? t('composer.notePlaceholder')
               : t('composer.placeholder')
         }
-        onChange={(event) => setDraft(event.target.value)}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          canned.trackCaret(event.target);
+        }}
+        onSelect={(event) => canned.trackCaret(event.currentTarget)}
         onKeyDown={onKeyDown}
       />
+      <CannedReplyMenu menu={canned} />
       <div className="sl-composer__tools">
         <EmojiPicker onPick={insertEmoji} disabled={blocked} />
+        {isNote || blocked ? null : (
+          <IconButton
+            icon="template"
+            label={t('composer.template')}
+            onClick={() => setPickingTemplate(true)}
+          />
+        )}
         <Button type="submit" variant="primary" disabled={!canSubmit}>
           <Icon name="send" className="sl-mirror" />
           {busy ? t('composer.sending') : isNote ? t('composer.addNote') : t('composer.send')}
@@ -178,60 +193,70 @@ export function Composer({ ticket }: { ticket: Ticket }) {
     </div>
   );
   return (
-    <form
-      className={`sl-composer${isNote ? ' sl-composer--note' : ''}`}
-      aria-label={isNote ? t('composer.noteLabel') : t('composer.label')}
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
-      <div className="sl-composer__modes" role="radiogroup" aria-label={t('composer.mode')}>
-        {(['reply', 'note'] as const).map((option) => (
-          // biome-ignore lint/a11y/useSemanticElements: a segmented control; native radios cannot be styled as tabs accessibly here
-          <button
-            key={option}
-            type="button"
-            role="radio"
-            aria-checked={mode === option}
-            className={`sl-composer__mode${mode === option ? ' sl-composer__mode--active' : ''}`}
-            onClick={() => setMode(option)}
-          >
-            <Icon
-              name={option === 'note' ? 'note' : 'reply'}
-              className={option === 'reply' ? 'sl-mirror' : undefined}
-            />
-            {t(option === 'note' ? 'composer.modeNote' : 'composer.modeReply')}
-          </button>
-        ))}
-        {expiresAt && !isNote ? (
-          <span className="sl-composer__window" title={format.dateTime(expiresAt)}>
-            {t('composer.windowExpires', { time: format.relative(expiresAt, now) })}
-          </span>
+    <>
+      <form
+        className={`sl-composer${isNote ? ' sl-composer--note' : ''}`}
+        aria-label={isNote ? t('composer.noteLabel') : t('composer.label')}
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <div className="sl-composer__modes" role="radiogroup" aria-label={t('composer.mode')}>
+          {(['reply', 'note'] as const).map((option) => (
+            // biome-ignore lint/a11y/useSemanticElements: a segmented control; native radios cannot be styled as tabs accessibly here
+            <button
+              key={option}
+              type="button"
+              role="radio"
+              aria-checked={mode === option}
+              className={`sl-composer__mode${mode === option ? ' sl-composer__mode--active' : ''}`}
+              onClick={() => setMode(option)}
+            >
+              <Icon
+                name={option === 'note' ? 'note' : 'reply'}
+                className={option === 'reply' ? 'sl-mirror' : undefined}
+              />
+              {t(option === 'note' ? 'composer.modeNote' : 'composer.modeReply')}
+            </button>
+          ))}
+          {expiresAt && !isNote ? (
+            <span className="sl-composer__window" title={format.dateTime(expiresAt)}>
+              {t('composer.windowExpires', { time: format.relative(expiresAt, now) })}
+            </span>
+          ) : null}
+        </div>
+        {blocked ? (
+          <WindowClosedNotice
+            onSendTemplate={() => setPickingTemplate(true)}
+            onWriteNote={() => setMode('note')}
+          />
         ) : null}
-      </div>
-      {blocked ? <WindowClosedNotice onWriteNote={() => setMode('note')} /> : null}
-      {Attachments && !isNote ? (
-        <Attachments
-          ticketId={ticket.id}
-          disabled={blocked || busy}
-          attachments={attachments}
-          onChange={setAttachments}
-        >
-          {box}
-        </Attachments>
-      ) : (
-        box
-      )}
-      {error || !blocked ? (
-        <p
-          id={hintId}
-          className={error ? 'sl-composer__error' : 'sl-composer__hint'}
-          role={error ? 'alert' : undefined}
-        >
-          {error ?? (isNote ? t('composer.noteHint') : t('composer.keyHint'))}
-        </p>
+        {Attachments && !isNote ? (
+          <Attachments
+            ticketId={ticket.id}
+            disabled={blocked || busy}
+            attachments={attachments}
+            onChange={setAttachments}
+          >
+            {box}
+          </Attachments>
+        ) : (
+          box
+        )}
+        {error || !blocked ? (
+          <p
+            id={hintId}
+            className={error ? 'sl-composer__error' : 'sl-composer__hint'}
+            role={error ? 'alert' : undefined}
+          >
+            {error ?? (isNote ? t('composer.noteHint') : t('composer.keyHint'))}
+          </p>
+        ) : null}
+      </form>
+      {isPickingTemplate ? (
+        <TemplatePicker ticket={ticket} onClose={() => setPickingTemplate(false)} />
       ) : null}
-    </form>
+    </>
   );
 }

@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { useRegistry } from '../../../lib/registry';
 import type { Message } from '../../../lib/types';
 import { summarizeMessage, unsupportedType } from '../message-summary';
+import { ChoicesMessage } from './ChoicesMessage';
 import { ContactCards } from './ContactCards';
 import { InteractiveReply } from './InteractiveReply';
 import { LocationCard } from './LocationCard';
 import { MediaCard } from './MediaCard';
 import { OrderCard } from './OrderCard';
 import { RichText } from './RichText';
+import { TemplateMessage } from './TemplateMessage';
 
 /** The body of a bubble, by content kind. Features can take over a kind through the registry. */
 export function MessageContentView({ message }: { message: Message }) {
@@ -33,6 +35,10 @@ export function MessageContentView({ message }: { message: Message }) {
       return <InteractiveReply content={content} />;
     case 'order':
       return <OrderCard content={content} />;
+    case 'template':
+      return <TemplateMessage content={content} />;
+    case 'choices':
+      return <ChoicesMessage content={content} />;
     case 'unsupported':
     case 'unknown':
       return (

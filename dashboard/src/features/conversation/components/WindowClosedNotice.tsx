@@ -3,7 +3,7 @@ import { Button } from '../../../ui/Button';
 import { Icon } from '../../../ui/Icon';
 
 /** Why free text is blocked outside WhatsApp's 24-hour window, and what the agent can do instead. */
-export function WindowClosedNotice({ onWriteNote }: { onWriteNote(): void }) {
+export function WindowClosedNotice(props: { onSendTemplate(): void; onWriteNote(): void }) {
   const { t } = useTranslation();
   return (
     <div className="sl-window-closed" role="note" aria-labelledby="sl-window-closed-title">
@@ -11,11 +11,16 @@ export function WindowClosedNotice({ onWriteNote }: { onWriteNote(): void }) {
       <div className="sl-window-closed__text">
         <strong id="sl-window-closed-title">{t('composer.windowClosedTitle')}</strong>
         <p>{t('composer.windowClosedBody')}</p>
-        <p className="sl-window-closed__templates">{t('composer.templatesSoon')}</p>
+        <p>{t('composer.templatesHint')}</p>
       </div>
-      <Button size="sm" onClick={onWriteNote}>
-        {t('composer.writeNoteInstead')}
-      </Button>
+      <div className="sl-window-closed__actions">
+        <Button size="sm" variant="primary" onClick={props.onSendTemplate}>
+          {t('composer.sendTemplate')}
+        </Button>
+        <Button size="sm" onClick={props.onWriteNote}>
+          {t('composer.writeNoteInstead')}
+        </Button>
+      </div>
     </div>
   );
 }

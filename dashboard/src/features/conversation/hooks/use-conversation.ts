@@ -15,7 +15,9 @@ import {
   fetchTicketEvents,
   markTicketRead,
   sendMediaMessage,
+  sendTemplateMessage,
   sendTextMessage,
+  type TemplateReply,
 } from '../api';
 
 /** All messages of a ticket (pages are fetched until the cursor runs out). */
@@ -87,6 +89,19 @@ export function useSendMedia(ticketId: string) {
   return useMutation({
     mutationFn: (reply: { mediaId: string; caption?: string; idempotencyKey: string }) =>
       sendMediaMessage(ticketId, reply),
+    onSuccess: (message) => appendMessage(client, ticketId, message),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.messages(ticketId) });
+      void client.invalidateQueries({ queryKey: queryKeys.ticketLists });
+    },
+  });
+}
+
+/** A template, the one reply allowed once the 24-hour window has closed. */
+export function useSendTemplate(ticketId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (reply: TemplateReply) => sendTemplateMessage(ticketId, reply),
     onSuccess: (message) => appendMessage(client, ticketId, message),
     onSettled: () => {
       void client.invalidateQueries({ queryKey: queryKeys.messages(ticketId) });
