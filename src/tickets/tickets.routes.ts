@@ -1,10 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { assertTicketVisible, type Principal, ticketViewerOf } from '../auth/index.ts';
+import { canSeeTicket, type Principal, ticketViewerOf } from '../auth/index.ts';
+import { auditRequest } from '../http/audit-context.ts';
 import { addRoute, IdParams } from '../http/route.ts';
+import { notFound } from '../kernel/index.ts';
 import type { ReplyService } from '../outbound/index.ts';
 import type { Database } from '../store/index.ts';
 import { countTicketViews, listTickets } from './tickets.query.ts';
+import { findTicket } from './tickets.repo.ts';
 import { MessagesQuery, NoteBody, ReplyBody, TicketListQuery, TicketPatchBody } from './tickets.schemas.ts';
 import type { TicketService } from './tickets.service.ts';
 import type { Actor } from './tickets.types.ts';
@@ -22,10 +25,22 @@ export async function ticketRoutes(
   },
 ) {
   const { db, tickets, replies } = deps;
-  /** Team scoping: a ticket the caller may not see answers 404, as if it did not exist. */
-  const visible = async (principal: Principal, id: string) => {
+  /**
+   * Team scoping: a ticket the caller may not see answers 404, as if it did not exist; reaching for
+   * another team's ticket that does exist is recorded in the audit trail.
+   */
+  const visible = async (principal: Principal, id: string, request: FastifyRequest) => {
     const viewer = ticketViewerOf(principal);
-    await assertTicketVisible(db, viewer, id);
+    if (!(await canSeeTicket(db, viewer, id))) {
+      if (await findTicket(db, id)) {
+        await auditRequest(request, principal, {
+          action: 'access.denied',
+          target: { type: 'ticket', id },
+          details: { reason: 'team_scope', method: request.method, route: request.routeOptions.url ?? null },
+        });
+      }
+      throw notFound('ticket', id);
+    }
     return viewer;
   };
 
@@ -65,8 +80,8 @@ export async function ticketRoutes(
     tag: 'tickets',
     permission: 'tickets.read',
     params: IdParams,
-    handler: async ({ params, principal }) =>
-      tickets.getDetail(params.id, await visible(principal, params.id)),
+    handler: async ({ params, principal, request }) =>
+      tickets.getDetail(params.id, await visible(principal, params.id, request)),
   });
 
   addRoute(app, {
@@ -77,8 +92,8 @@ export async function ticketRoutes(
     permission: 'tickets.write',
     params: IdParams,
     body: TicketPatchBody,
-    handler: async ({ params, body, principal, audit }) => {
-      const viewer = await visible(principal, params.id);
+    handler: async ({ params, body, principal, audit, request }) => {
+      const viewer = await visible(principal, params.id, request);
       const detail = await tickets.update(params.id, body, actorOf(principal), viewer);
       if (body.assigneeId !== undefined || body.teamId !== undefined) {
         await audit({
@@ -99,8 +114,8 @@ export async function ticketRoutes(
     permission: 'tickets.read',
     params: IdParams,
     query: MessagesQuery,
-    handler: async ({ params, query, principal }) => {
-      await visible(principal, params.id);
+    handler: async ({ params, query, principal, request }) => {
+      await visible(principal, params.id, request);
       return tickets.listMessages(params.id, { limit: query.limit, afterId: query.cursor });
     },
   });
@@ -114,8 +129,8 @@ export async function ticketRoutes(
     params: IdParams,
     body: ReplyBody,
     response: { status: 202, description: 'Stored and queued for sending' },
-    handler: async ({ params, body, principal, reply }) => {
-      await visible(principal, params.id);
+    handler: async ({ params, body, principal, reply, request }) => {
+      await visible(principal, params.id, request);
       const input =
         body.type === 'text'
           ? { type: 'text' as const, text: body.text, idempotencyKey: body.idempotencyKey }
@@ -140,8 +155,8 @@ export async function ticketRoutes(
     params: IdParams,
     body: NoteBody,
     response: { status: 201, description: 'Note stored' },
-    handler: async ({ params, body, principal }) => {
-      await visible(principal, params.id);
+    handler: async ({ params, body, principal, request }) => {
+      await visible(principal, params.id, request);
       return { data: await tickets.addNote(params.id, body.text, actorOf(principal)) };
     },
   });
@@ -153,8 +168,8 @@ export async function ticketRoutes(
     tag: 'tickets',
     permission: 'tickets.read',
     params: IdParams,
-    handler: async ({ params, principal }) => {
-      await visible(principal, params.id);
+    handler: async ({ params, principal, request }) => {
+      await visible(principal, params.id, request);
       return { data: await tickets.listEvents(params.id) };
     },
   });
@@ -167,8 +182,8 @@ export async function ticketRoutes(
     permission: 'tickets.read',
     params: IdParams,
     response: { status: 204, description: 'Marked read' },
-    handler: async ({ params, principal, reply }) => {
-      await visible(principal, params.id);
+    handler: async ({ params, principal, reply, request }) => {
+      await visible(principal, params.id, request);
       // Read-only callers (auditors) leave no trace with the customer: no blue ticks.
       if (!principal.permissions.includes('tickets.write')) {
         return reply.status(204).send();
