@@ -87,4 +87,34 @@ describe('script injection in Chromium', () => {
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows the audit log to an admin and erases a customer after the typed confirmation', async () => {
+    await page.getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('tab', { name: 'Audit log' }).click();
+    await page.getByRole('table', { name: 'Audit log' }).getByText('auth.signed_in').first().waitFor();
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await page.getByRole('status').filter({ hasText: 'The audit chain is intact' }).waitFor();
+
+    const ticketId = (await server.api<{ data: { id: string }[] }>('GET', '/api/v1/tickets')).body.data[0]!
+      .id;
+    await page.goto(`${server.url}/inbox/all/${ticketId}`);
+    await page.getByRole('button', { name: 'Details', exact: true }).click();
+    await page.getByRole('button', { name: 'Erase this customer…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Erase this customer?' });
+    const confirm = dialog.getByRole('button', { name: 'Erase for good' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByRole('textbox', { name: 'ERASE' }).fill('ERASE');
+    await confirm.click();
+    await dialog.waitFor({ state: 'detached' });
+    const detail = await eventually(async () => {
+      const body = (
+        await server.api<{ contact: { name: string | null } }>('GET', `/api/v1/tickets/${ticketId}`)
+      ).body;
+      return body.contact.name === null ? body : undefined;
+    });
+    expect(detail.contact.name).toBeNull();
+    const erased = await server.api<{ data: unknown[] }>('GET', '/api/v1/audit?action=customer.erased');
+    expect(erased.body.data).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+  });
 });
