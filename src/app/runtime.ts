@@ -24,6 +24,7 @@ import { createAuthenticator } from '../http/authenticate.ts';
 import { eventsRoutes } from '../http/events.routes.ts';
 import { opsRoutes } from '../http/health.routes.ts';
 import { createMetrics, type Metrics } from '../http/metrics.ts';
+import { createRateLimiter } from '../http/rate-limit.ts';
 import { createGroupCommitter, createWebhookService, webhookRoutes } from '../ingest/index.ts';
 import {
   createDbJobQueue,
@@ -32,7 +33,7 @@ import {
   type RetryPolicy,
   scheduleRecurring,
 } from '../jobs/index.ts';
-import { type Clock, type Logger, systemClock } from '../kernel/index.ts';
+import { type Clock, type Logger, MINUTE, systemClock } from '../kernel/index.ts';
 import {
   createKnowledgeModule,
   type KnowledgeModule,
@@ -254,8 +255,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           verifyToken: credentials.verifyToken,
           service: webhookService,
           metrics,
+          badSignatures: createRateLimiter({ name: 'webhook', max: 30, windowMs: MINUTE, clock }),
         }),
-      async (scope) => authRoutes(scope, { db: store.db, auth, secureCookies: config.secureCookies }),
+      async (scope) =>
+        authRoutes(scope, {
+          db: store.db,
+          auth,
+          secureCookies: config.secureCookies,
+          loginLimiter: createRateLimiter({ name: 'login', max: 30, windowMs: MINUTE, clock }),
+        }),
       async (scope) => adminRoutes(scope, { db: store.db, auth }),
       async (scope) => auditRoutes(scope, { audit: auditLog }),
       async (scope) =>

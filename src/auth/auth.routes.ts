@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { auditRequest, originOf } from '../http/audit-context.ts';
 import { SESSION_COOKIE } from '../http/authenticate.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
 import { addRoute, parseInput } from '../http/route.ts';
 import { AppError, isAppError } from '../kernel/index.ts';
 import type { Database } from '../store/index.ts';
@@ -39,12 +40,19 @@ function userOf(principal: Principal): string {
 
 export async function authRoutes(
   app: FastifyInstance,
-  deps: { db: Kysely<Database>; auth: AuthService; secureCookies: 'auto' | 'true' | 'false' },
+  deps: {
+    db: Kysely<Database>;
+    auth: AuthService;
+    secureCookies: 'auto' | 'true' | 'false';
+    /** Sign-in attempts per address (argon2 work is the cost an attacker would impose). */
+    loginLimiter: RateLimiter;
+  },
 ) {
   const { auth, db } = deps;
 
   // Public: the one route that works without a session. Throttled, and every outcome audited.
   app.post('/api/v1/auth/login', async (request, reply) => {
+    deps.loginLimiter.hit(request.ip);
     const body = parseInput(LoginBody, request.body, 'body');
     const origin = originOf(request);
     const login = await auth.login({ ...body, ip: request.ip }).catch(async (error: unknown) => {

@@ -1,5 +1,4 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import { notFound } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
 import type { Principal } from './auth.types.ts';
 
@@ -46,11 +45,4 @@ export async function canSeeTicket(db: Db, viewer: TicketViewer, ticketId: strin
     .where(visibleTickets(viewer))
     .executeTakeFirst();
   return row !== undefined;
-}
-
-/** Throws ticket.not_found when the ticket does not exist or the viewer may not see it. */
-export async function assertTicketVisible(db: Db, viewer: TicketViewer, ticketId: string): Promise<void> {
-  if (!(await canSeeTicket(db, viewer, ticketId))) {
-    throw notFound('ticket', ticketId);
-  }
 }

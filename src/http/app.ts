@@ -14,6 +14,7 @@ import { newId } from '../kernel/index.ts';
 import type {} from './audit-context.ts';
 import type { Authenticator } from './authenticate.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
+import { installJsonParser } from './json-body.ts';
 
 /** API bodies are small; the webhook route raises its own limit to Meta's 3 MB. */
 export const API_BODY_LIMIT = 1024 * 1024;
@@ -52,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
   });
   installErrorHandler(app);
+  installJsonParser(app);
   await app.register(cookie);
   app.decorate('authenticate', options.authenticate);
   app.decorate('auditLog', options.auditLog);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Metrics } from '../http/metrics.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
 import { AppError, invalidInput } from '../kernel/index.ts';
 import { parseWebhook, verifyChallenge, verifySignature } from '../whatsapp/index.ts';
 import type { WebhookService } from './webhook.service.ts';
@@ -12,6 +13,8 @@ export interface WebhookRouteDeps {
   verifyToken: string;
   service: WebhookService;
   metrics: Metrics;
+  /** Bad signatures per address: past the limit, requests are refused (429) before verification. */
+  badSignatures: RateLimiter;
 }
 
 /**
@@ -49,6 +52,10 @@ export async function webhookRoutes(app: FastifyInstance, deps: WebhookRouteDeps
   });
 
   app.post('/webhooks/whatsapp', { bodyLimit: WEBHOOK_BODY_LIMIT }, async (request, reply) => {
+    // An address that keeps sending bad signatures is refused before any more HMAC work.
+    if (deps.badSignatures.isLimited(request.ip)) {
+      deps.badSignatures.hit(request.ip);
+    }
     const stopTimer = deps.metrics.webhookDuration.startTimer();
     const outcome = await handlePost(request, deps).catch((error: unknown) => {
       deps.metrics.webhookRequests.inc({ outcome: outcomeOf(error) });
@@ -64,6 +71,7 @@ async function handlePost(request: FastifyRequest, deps: WebhookRouteDeps): Prom
   const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
   const header = request.headers['x-hub-signature-256'];
   if (!verifySignature(raw, typeof header === 'string' ? header : undefined, deps.appSecret)) {
+    deps.badSignatures.hit(request.ip);
     throw new AppError(
       'unauthenticated',
       'webhook.bad_signature',

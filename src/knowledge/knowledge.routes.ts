@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { assertTicketVisible, ticketViewerOf } from '../auth/index.ts';
 import { addRoute, IdParams } from '../http/route.ts';
 import type { Clock } from '../kernel/index.ts';
 import type { ReplyService } from '../outbound/index.ts';
 import type { Database } from '../store/index.ts';
+import { requireVisibleTicket } from '../tickets/index.ts';
 import { ArticleParams, SendArticleSchema } from './kb.schemas.ts';
 import type { KnowledgeService } from './knowledge.service.ts';
 import {
@@ -29,8 +29,8 @@ export async function knowledgeRoutes(
     tag: 'knowledge',
     params: IdParams,
     permission: 'tickets.read',
-    handler: async ({ params, principal }) => {
-      await assertTicketVisible(db, ticketViewerOf(principal), params.id);
+    handler: async ({ params, principal, request }) => {
+      await requireVisibleTicket(db, principal, params.id, request);
       const full = seesFullNumbers(principal);
       return { data: (await listMediaTexts(db, params.id)).map((row) => mediaTextView(row, full)) };
     },
@@ -43,8 +43,8 @@ export async function knowledgeRoutes(
     tag: 'knowledge',
     params: IdParams,
     permission: 'tickets.read',
-    handler: async ({ params, principal }) => {
-      await assertTicketVisible(db, ticketViewerOf(principal), params.id);
+    handler: async ({ params, principal, request }) => {
+      await requireVisibleTicket(db, principal, params.id, request);
       const result = await knowledge.suggest(params.id);
       return {
         category: result.category,
@@ -64,8 +64,8 @@ export async function knowledgeRoutes(
     params: ArticleParams,
     body: SendArticleSchema,
     response: { status: 202, description: 'Stored and queued for sending' },
-    handler: async ({ params, body, principal, reply }) => {
-      await assertTicketVisible(db, ticketViewerOf(principal), params.id);
+    handler: async ({ params, body, principal, reply, request }) => {
+      await requireVisibleTicket(db, principal, params.id, request);
       const text = await knowledge.articleText(params.id, params.articleId);
       const result = await replies.reply(
         params.id,

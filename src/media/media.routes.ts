@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { BlobTamperedError, type MediaVault } from '../blobs/vault.types.ts';
 import { auditRequest, originOf } from '../http/audit-context.ts';
 import { errorBody } from '../http/error-handler.ts';
-import { addRoute, authorize } from '../http/route.ts';
+import { addRoute, authorize, parseInput } from '../http/route.ts';
 import { AppError, type Clock } from '../kernel/index.ts';
 import type { Database } from '../store/index.ts';
 import { contentDisposition, defaultFilename } from './filename.ts';
@@ -85,7 +85,7 @@ async function serveMedia(
   reply: FastifyReply,
   variant: MediaVariant,
 ) {
-  const { id } = IdParams.parse(request.params);
+  const { id } = parseInput(IdParams, request.params, 'params');
   const query = ServeQuery.safeParse(request.query).data ?? {};
   const signed = query.sig !== undefined || query.exp !== undefined;
   if (signed) {
@@ -106,6 +106,11 @@ async function serveMedia(
   }
   const media = await findMedia(deps.db, id);
   if (principal && media && !(await canSeeMedia(deps.db, principal, media))) {
+    await auditRequest(request, principal, {
+      action: 'access.denied',
+      target: { type: 'media', id },
+      details: { reason: 'team_scope', variant },
+    });
     throw new AppError('not_found', 'media.not_found', 'This media is not (or not yet) stored.');
   }
   const target = await resolveTarget(deps, media, variant);

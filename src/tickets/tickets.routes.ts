@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { assertTicketVisible, type Principal, ticketViewerOf } from '../auth/index.ts';
+import { type Principal, ticketViewerOf } from '../auth/index.ts';
 import { addRoute, IdParams } from '../http/route.ts';
 import type { Reply, ReplyService } from '../outbound/index.ts';
 import type { Database } from '../store/index.ts';
+import { requireVisibleTicket } from './ticket-guard.ts';
 import { countTicketViews, listTickets } from './tickets.query.ts';
 import { MessagesQuery, NoteBody, ReplyBody, TicketListQuery, TicketPatchBody } from './tickets.schemas.ts';
 import type { TicketService } from './tickets.service.ts';
@@ -46,12 +47,12 @@ export async function ticketRoutes(
   },
 ) {
   const { db, tickets, replies } = deps;
-  /** Team scoping: a ticket the caller may not see answers 404, as if it did not exist. */
-  const visible = async (principal: Principal, id: string) => {
-    const viewer = ticketViewerOf(principal);
-    await assertTicketVisible(db, viewer, id);
-    return viewer;
-  };
+  /**
+   * Team scoping: a ticket the caller may not see answers 404, as if it did not exist; reaching for
+   * another team's ticket that does exist is recorded in the audit trail.
+   */
+  const visible = (principal: Principal, id: string, request: FastifyRequest) =>
+    requireVisibleTicket(db, principal, id, request);
 
   addRoute(app, {
     method: 'GET',
@@ -89,8 +90,8 @@ export async function ticketRoutes(
     tag: 'tickets',
     permission: 'tickets.read',
     params: IdParams,
-    handler: async ({ params, principal }) =>
-      tickets.getDetail(params.id, await visible(principal, params.id)),
+    handler: async ({ params, principal, request }) =>
+      tickets.getDetail(params.id, await visible(principal, params.id, request)),
   });
 
   addRoute(app, {
@@ -101,8 +102,8 @@ export async function ticketRoutes(
     permission: 'tickets.write',
     params: IdParams,
     body: TicketPatchBody,
-    handler: async ({ params, body, principal, audit }) => {
-      const viewer = await visible(principal, params.id);
+    handler: async ({ params, body, principal, audit, request }) => {
+      const viewer = await visible(principal, params.id, request);
       const detail = await tickets.update(params.id, body, actorOf(principal), viewer);
       if (body.assigneeId !== undefined || body.teamId !== undefined) {
         await audit({
@@ -123,8 +124,8 @@ export async function ticketRoutes(
     permission: 'tickets.read',
     params: IdParams,
     query: MessagesQuery,
-    handler: async ({ params, query, principal }) => {
-      await visible(principal, params.id);
+    handler: async ({ params, query, principal, request }) => {
+      await visible(principal, params.id, request);
       return tickets.listMessages(params.id, { limit: query.limit, afterId: query.cursor });
     },
   });
@@ -138,8 +139,8 @@ export async function ticketRoutes(
     params: IdParams,
     body: ReplyBody,
     response: { status: 202, description: 'Stored and queued for sending' },
-    handler: async ({ params, body, principal, reply }) => {
-      await visible(principal, params.id);
+    handler: async ({ params, body, principal, reply, request }) => {
+      await visible(principal, params.id, request);
       const result = await replies.reply(params.id, toReply(body), actorOf(principal));
       reply.status(result.created ? 202 : 200);
       return { data: result.message };
@@ -155,8 +156,8 @@ export async function ticketRoutes(
     params: IdParams,
     body: NoteBody,
     response: { status: 201, description: 'Note stored' },
-    handler: async ({ params, body, principal }) => {
-      await visible(principal, params.id);
+    handler: async ({ params, body, principal, request }) => {
+      await visible(principal, params.id, request);
       return { data: await tickets.addNote(params.id, body.text, actorOf(principal)) };
     },
   });
@@ -168,8 +169,8 @@ export async function ticketRoutes(
     tag: 'tickets',
     permission: 'tickets.read',
     params: IdParams,
-    handler: async ({ params, principal }) => {
-      await visible(principal, params.id);
+    handler: async ({ params, principal, request }) => {
+      await visible(principal, params.id, request);
       return { data: await tickets.listEvents(params.id) };
     },
   });
@@ -182,8 +183,8 @@ export async function ticketRoutes(
     permission: 'tickets.read',
     params: IdParams,
     response: { status: 204, description: 'Marked read' },
-    handler: async ({ params, principal, reply }) => {
-      await visible(principal, params.id);
+    handler: async ({ params, principal, reply, request }) => {
+      await visible(principal, params.id, request);
       // Read-only callers (auditors) leave no trace with the customer: no blue ticks.
       if (!principal.permissions.includes('tickets.write')) {
         return reply.status(204).send();

@@ -12,6 +12,7 @@ import { knowledgeFeature } from '../features/knowledge';
 import { liveFeature } from '../features/live';
 import { mediaFeature } from '../features/media';
 import { phoneFeature } from '../features/phone';
+import { securityFeature } from '../features/security';
 import { createRegistry, type FeatureDefinition } from '../lib/registry';
 import { workspaceFeature } from './workspace-feature';
 
@@ -26,6 +27,7 @@ export const features: FeatureDefinition[] = [
   analysisFeature,
   knowledgeFeature,
   cannedRepliesFeature,
+  securityFeature,
 ];
 
 export const registry = createRegistry(features, [...coreActions]);

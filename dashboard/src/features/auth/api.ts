@@ -1,10 +1,10 @@
 import { API_BASE, api, request } from '../../lib/api-client';
 import type { Language, User } from '../../lib/types';
 
-export function login(email: string, password: string): Promise<User> {
+export function login(email: string, password: string, totp?: string): Promise<User> {
   return request<{ user: User }>(`${API_BASE}/auth/login`, {
     method: 'POST',
-    body: { email, password },
+    body: { email, password, ...(totp ? { totp } : {}) },
     quiet401: true,
   }).then((body) => body.user);
 }

@@ -6,8 +6,13 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useLogin } from '../hooks/use-auth';
 import { LanguagePicker } from './LanguagePicker';
 
+const SECOND_FACTOR = new Set(['auth.totp_required', 'auth.totp_invalid']);
+
 function errorKey(error: unknown): string {
   if (error instanceof ApiError) {
+    if (error.reason === 'auth.totp_invalid') {
+      return 'auth.totpInvalid';
+    }
     if (error.status === 401 || error.status === 400) {
       return 'auth.invalid';
     }
@@ -26,10 +31,19 @@ export function LoginPage() {
   const loginMutation = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  // Asked for once the server says this account has a second factor.
+  const [needsCode, setNeedsCode] = useState(false);
+  const error = loginMutation.error;
+  if (!needsCode && error instanceof ApiError && SECOND_FACTOR.has(error.reason)) {
+    setNeedsCode(true);
+  }
+  const showError =
+    loginMutation.isError && !(error instanceof ApiError && error.reason === 'auth.totp_required');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    loginMutation.mutate({ email: email.trim(), password });
+    loginMutation.mutate({ email: email.trim(), password, ...(needsCode ? { totp: totp.trim() } : {}) });
   };
 
   return (
@@ -72,7 +86,23 @@ export function LoginPage() {
               onChange={(event) => setPassword(event.target.value)}
             />
           </div>
-          {loginMutation.isError ? <ErrorMessage>{t(errorKey(loginMutation.error))}</ErrorMessage> : null}
+          {needsCode ? (
+            <div className="sl-field">
+              <label className="sl-label" htmlFor="sl-login-totp">
+                {t('auth.totp')}
+              </label>
+              <input
+                id="sl-login-totp"
+                className="sl-input"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                required
+                value={totp}
+                onChange={(event) => setTotp(event.target.value)}
+              />
+            </div>
+          ) : null}
+          {showError ? <ErrorMessage>{t(errorKey(loginMutation.error))}</ErrorMessage> : null}
           <Button type="submit" variant="primary" disabled={loginMutation.isPending || !email || !password}>
             {loginMutation.isPending ? t('auth.submitting') : t('auth.submit')}
           </Button>

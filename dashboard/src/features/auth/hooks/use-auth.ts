@@ -7,7 +7,8 @@ import { login, logout, updateProfile } from '../api';
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ email, password }: { email: string; password: string }) => login(email, password),
+    mutationFn: ({ email, password, totp }: { email: string; password: string; totp?: string }) =>
+      login(email, password, totp),
     onSuccess: (user) => {
       client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
       client.setQueryData(queryKeys.me, user);
