@@ -109,6 +109,29 @@ describe.each(testDialects)('knowledge through the simulator (%s)', (dialect) =>
     await eventually(() => customer.inbox().find((m) => m.preview.includes('E-4012')));
   });
 
+  it('learns the customer’s language from a screenshot and suggests the article in it', async () => {
+    const customer = newCustomer();
+    const png = await renderScreenshot([
+      'Échec du paiement',
+      'Erreur E-4012 : votre carte a été refusée par la banque.',
+      'Veuillez essayer un autre moyen de paiement.',
+    ]);
+    customer.sendImage({ data: png, mimeType: 'image/png' });
+    const ticketId = await ticketIdOf(customer.waId!);
+    await settledText(ticketId, 'ocr');
+    const ticket = await server.api<{ contact: { language: string | null } }>(
+      'GET',
+      `/api/v1/tickets/${ticketId}`,
+    );
+    expect(ticket.body.contact.language).toBe('fr');
+    const suggestions = await eventually(async () => {
+      const body = (await server.api<SuggestionsBody>('GET', `/api/v1/tickets/${ticketId}/suggestions`)).body;
+      return body.category ? body : undefined;
+    }, 15_000);
+    expect(suggestions.data[0]).toMatchObject({ language: 'fr', matchedCodes: ['E-4012'] });
+    expect(suggestions.data[0]!.title).toContain('Erreur de paiement');
+  });
+
   it('reads the first page of a PDF document', async () => {
     const customer = newCustomer();
     const pdf = renderTextPdf(['Installation report', 'Router setup stopped with ERR_CONNECTION_REFUSED']);
