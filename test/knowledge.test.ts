@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/kernel/index.ts';
-import { findTranscriber } from '../src/knowledge/index.ts';
+import { createTesseractJsOcr, findTranscriber } from '../src/knowledge/index.ts';
 import { testDialects } from './support/databases.ts';
 import { eventually, startTestServer, type TestServer } from './support/harness.ts';
 import { loadMediaFixtures } from './support/media-fixtures.ts';
@@ -107,6 +107,29 @@ describe.each(testDialects)('knowledge through the simulator (%s)', (dialect) =>
     expect(sent.status).toBe(202);
     expect(sent.body.data.body).toContain('E-4012');
     await eventually(() => customer.inbox().find((m) => m.preview.includes('E-4012')));
+  });
+
+  it('learns the customer’s language from a screenshot and suggests the article in it', async () => {
+    const customer = newCustomer();
+    const png = await renderScreenshot([
+      'Échec du paiement',
+      'Erreur E-4012 : votre carte a été refusée par la banque.',
+      'Veuillez essayer un autre moyen de paiement.',
+    ]);
+    customer.sendImage({ data: png, mimeType: 'image/png' });
+    const ticketId = await ticketIdOf(customer.waId!);
+    await settledText(ticketId, 'ocr');
+    const ticket = await server.api<{ contact: { language: string | null } }>(
+      'GET',
+      `/api/v1/tickets/${ticketId}`,
+    );
+    expect(ticket.body.contact.language).toBe('fr');
+    const suggestions = await eventually(async () => {
+      const body = (await server.api<SuggestionsBody>('GET', `/api/v1/tickets/${ticketId}/suggestions`)).body;
+      return body.category ? body : undefined;
+    }, 15_000);
+    expect(suggestions.data[0]).toMatchObject({ language: 'fr', matchedCodes: ['E-4012'] });
+    expect(suggestions.data[0]!.title).toContain('Erreur de paiement');
   });
 
   it('reads the first page of a PDF document', async () => {
@@ -270,34 +293,48 @@ describe.each(testDialects)('knowledge through the simulator (%s)', (dialect) =>
   });
 });
 
-describe.each(testDialects)('voice notes without a speech engine (%s)', (dialect) => {
+describe.each(testDialects)('without native engines: tesseract.js and no speech engine (%s)', (dialect) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(dialect, { knowledge: { transcriber: null } });
+    server = await startTestServer(dialect, {
+      knowledge: { ocr: createTesseractJsOcr(), transcriber: null },
+    });
   });
   afterAll(async () => {
     await server?.close();
   });
 
-  it('stores a clear no_engine state', async () => {
+  const textsOf = async (waId: string) => {
+    const list = await server.api<{ data: { id: string }[] }>('GET', `/api/v1/tickets?q=${waId}`);
+    const ticketId = list.body.data[0]?.id;
+    return ticketId
+      ? (await server.api<{ data: MediaTextView[] }>('GET', `/api/v1/tickets/${ticketId}/media-texts`)).body
+          .data
+      : [];
+  };
+
+  it('reads a screenshot with tesseract.js and its npm language data', async () => {
+    const customer = server.simulator.customer({
+      waId: `33640000${dialect === 'sqlite' ? 1 : 2}01`,
+      name: 'Léa',
+    });
+    customer.sendImage({
+      data: await renderScreenshot(['Payment failed', 'Error E-4012']),
+      mimeType: 'image/png',
+    });
+    const read = await eventually(async () => (await textsOf(customer.waId!))[0], 30_000);
+    expect(read).toMatchObject({ kind: 'ocr', state: 'done', engine: 'tesseract.js' });
+    expect(read.signals).toContainEqual(expect.objectContaining({ kind: 'error_code', value: 'E-4012' }));
+  });
+
+  it('stores a clear no_engine state for a voice note', async () => {
     const fx = await loadMediaFixtures();
     const customer = server.simulator.customer({
       waId: `33630000${dialect === 'sqlite' ? 1 : 2}01`,
       name: 'Marco',
     });
     customer.sendAudio({ data: fx.ogg, mimeType: 'audio/ogg; codecs=opus', voice: true });
-    const state = await eventually(async () => {
-      const list = await server.api<{ data: { id: string }[] }>('GET', `/api/v1/tickets?q=${customer.waId}`);
-      const ticketId = list.body.data[0]?.id;
-      if (!ticketId) {
-        return undefined;
-      }
-      const texts = await server.api<{ data: { state: string; kind: string }[] }>(
-        'GET',
-        `/api/v1/tickets/${ticketId}/media-texts`,
-      );
-      return texts.body.data[0];
-    }, 15_000);
-    expect(state).toMatchObject({ kind: 'transcript', state: 'no_engine' });
+    const state = await eventually(async () => (await textsOf(customer.waId!))[0], 15_000);
+    expect(state).toMatchObject({ kind: 'transcript', state: 'no_engine', engine: null, text: null });
   });
 });

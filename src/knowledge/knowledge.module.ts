@@ -17,6 +17,10 @@ import { type BotSender, createKnowledgeService, type KnowledgeService } from '.
 import { createOcrJob, createTranscribeJob } from './media-text.job.ts';
 import { trainNaiveBayes } from './naive-bayes.ts';
 
+const CATEGORIZE_WINDOW_MS = 2_000;
+/** Lets a transaction that read the clock just before the window closed commit before the run reads. */
+const COMMIT_GRACE_MS = 500;
+
 export interface KnowledgeModuleOptions {
   db: Kysely<Database>;
   clock: Clock;
@@ -90,16 +94,24 @@ export function createKnowledgeModule(options: KnowledgeModuleOptions): Knowledg
   };
   return {
     jobs: [createOcrJob(mediaTextDeps), createTranscribeJob(mediaTextDeps), categorize],
-    inboundHook: async (trx, { ticketId, messageId, message }) => {
+    inboundHook: async (trx, { ticketId, message }) => {
       const content = message.content;
       const hasText = content.kind === 'text' || (content.kind === 'media' && Boolean(content.caption));
-      if (hasText) {
-        await queue.enqueue(
-          categorizeJob,
-          { ticketId },
-          { db: trx, dedupeKey: `knowledge.categorize:${messageId}` },
-        );
+      if (!hasText) {
+        return;
       }
+      // One run per ticket per window, after it closes: a customer's burst of messages is sorted once,
+      // with all of it, and the ingest transaction adds at most one job row per ticket and window.
+      const window = Math.floor(clock.now() / CATEGORIZE_WINDOW_MS) + 1;
+      await queue.enqueue(
+        categorizeJob,
+        { ticketId },
+        {
+          db: trx,
+          runAt: window * CATEGORIZE_WINDOW_MS + COMMIT_GRACE_MS,
+          dedupeKey: `knowledge.categorize:${ticketId}:${window}`,
+        },
+      );
     },
     service,
     plugin: (replies) => async (app) => {

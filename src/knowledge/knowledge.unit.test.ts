@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCategorizer } from './categorizer.ts';
 import { loadCorpus, loadDefaultRules } from './category-data.ts';
-import { parseTesseractTsv } from './engines/ocr.engine.ts';
+import { parseTesseractTsv, prepareForOcr } from './engines/ocr.engine.ts';
 import type { Article } from './kb.repo.ts';
 import { rankArticles } from './kb.search.ts';
 import { trainNaiveBayes } from './naive-bayes.ts';
@@ -138,5 +138,14 @@ describe('tesseract TSV', () => {
       word(2, 1, 60, 'OK'),
     ].join('\n');
     expect(parseTesseractTsv(tsv)).toEqual({ text: 'Payment failed\nE-4012\n\nOK', confidence: 0.75 });
+  });
+});
+
+describe('OCR input', () => {
+  it('records an image that does not decode as failed instead of retrying it', async () => {
+    await expect(prepareForOcr(Buffer.from('not an image'))).rejects.toMatchObject({
+      name: 'EngineError',
+      reason: 'engine.failed',
+    });
   });
 });

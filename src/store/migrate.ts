@@ -13,10 +13,10 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0001-core': coreMigration(dialect),
     '0002-media': mediaMigration(dialect),
     '0003-ticket-fields': ticketFieldsMigration(dialect),
-    '0010-templates': templatesMigration(dialect),
     '0004-audit': auditMigration(dialect),
     '0005-analysis': analysisMigration(dialect),
     '0009-knowledge': knowledgeMigration(dialect),
+    '0010-templates': templatesMigration(dialect),
   };
 }
 

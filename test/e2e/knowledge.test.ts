@@ -95,6 +95,7 @@ describe('knowledge in Chromium', () => {
     await page.getByRole('button', { name: 'Add Français' }).click();
     await page.getByLabel('Title (fr)').fill('Installer la box');
     await page.getByLabel('Steps, one per line (fr)').fill('Branchez la box.');
+    await saveScreenshot(page, 'knowledge-base-editor');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Article saved.').waitFor();
     await page.getByText('Set up the router').waitFor();

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { EngineError } from './run-with-input.ts';
 
 export interface OcrResult {
   text: string;
@@ -42,15 +43,20 @@ const MAX_WIDTH = 3000;
  * refused before decoding.
  */
 export async function prepareForOcr(image: Buffer): Promise<Buffer> {
-  const meta = await sharp(image, { limitInputPixels: MAX_PIXELS }).metadata();
-  const width = meta.width ?? 0;
-  const target = width < SMALL_WIDTH ? width * 2 : Math.min(width, MAX_WIDTH);
-  return sharp(image, { limitInputPixels: MAX_PIXELS, animated: false })
-    .rotate()
-    .resize({ width: target || undefined, kernel: 'lanczos3' })
-    .greyscale()
-    .png({ compressionLevel: 1 })
-    .toBuffer();
+  try {
+    const meta = await sharp(image, { limitInputPixels: MAX_PIXELS }).metadata();
+    const width = meta.width ?? 0;
+    const target = width < SMALL_WIDTH ? width * 2 : Math.min(width, MAX_WIDTH);
+    return await sharp(image, { limitInputPixels: MAX_PIXELS, animated: false })
+      .rotate()
+      .resize({ width: target || undefined, kernel: 'lanczos3' })
+      .greyscale()
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+  } catch (error) {
+    // Retrying cannot fix an image that does not decode (or is too large): it is recorded as failed.
+    throw new EngineError('engine.failed', 'The image could not be decoded for OCR.', { cause: error });
+  }
 }
 
 /** Bidi marks tesseract adds around Latin runs in Arabic text: invisible, and they break matching. */
