@@ -25,6 +25,7 @@ import {
 } from '../jobs/index.ts';
 import { type Clock, type Logger, systemClock } from '../kernel/index.ts';
 import {
+  type BotSender,
   createMediaModule,
   type MediaModule,
   type MediaProcessor,
@@ -37,6 +38,7 @@ import {
   enqueueReadReceipt,
   type ReplyService,
 } from '../outbound/index.ts';
+import { createRoutingModule } from '../routing/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { autoCloseJob, createAutoCloseJob, createTicketService, ticketRoutes } from '../tickets/index.ts';
 import { createGraphClient, type WhatsAppClient } from '../whatsapp/index.ts';
@@ -117,6 +119,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const blobStore = createBlobStore(config);
   const vault = createMediaVault({ store: blobStore, masterKey });
   let replies: ReplyService | undefined;
+  const sendBotText: BotSender = async ({ ticketId, text, idempotencyKey }) => {
+    await replies!.reply(ticketId, { type: 'text', text, idempotencyKey }, { type: 'bot', id: null });
+  };
   const media = createMediaModule({
     db: store.db,
     clock,
@@ -125,12 +130,22 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     whatsapp,
     vault,
     masterKey,
-    sendBotText: async ({ ticketId, text, idempotencyKey }) => {
-      await replies!.reply(ticketId, { type: 'text', text, idempotencyKey }, { type: 'bot', id: null });
-    },
+    sendBotText,
     ...options.media,
   });
   const tickets = createTicketService({ db: store.db, clock, events, loadMedia: media.loadViews });
+  const routing = createRoutingModule({
+    db: store.db,
+    dialect: store.dialect,
+    clock,
+    events,
+    queue,
+    logger,
+    sendBotText,
+    addNote: async (ticketId, text) => {
+      await tickets.addNote(ticketId, text, { type: 'bot', id: null });
+    },
+  });
   replies = createReplyService({
     db: store.db,
     clock,
@@ -158,7 +173,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     clock,
     dialect: store.dialect,
     reopenWindowMs: config.tickets.reopenWindowMs,
-    hooks: [media.intakeHook],
+    hooks: [media.intakeHook, routing.inboundHook],
     logger,
   });
   const sendJob = createSendJob({
@@ -204,6 +219,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         }),
       async (scope) => eventsRoutes(scope, { events }),
       media.plugin,
+      routing.plugin,
       ...(demo ? [demo.plugin] : []),
     ],
   });
@@ -238,9 +254,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         demo?.connect(`http://127.0.0.1:${port}`);
       }
       if (runsJobs) {
-        await queue.work([sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs], {
-          concurrency: 4,
-        });
+        await queue.work(
+          [sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs, ...routing.jobs],
+          {
+            concurrency: 4,
+          },
+        );
+        stopSchedules.push(routing.start());
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
       }
       return baseUrl;

@@ -13,6 +13,10 @@ const en = {
   'media.kind.audio': 'audio message',
   'media.kind.document': 'document',
   'media.kind.sticker': 'sticker',
+  'routing.ack.waiting': 'Thanks for your message, we have received it. Expected wait: about {minutes} min.',
+  'routing.ack.assigned': 'Thanks for your message, we have received it. An agent is looking at it now.',
+  'routing.ack.offline':
+    'Thanks for your message, we have received it. Our team is away right now; we will reply as soon as someone is back.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -28,6 +32,12 @@ const fr: Catalogue = {
   'media.kind.audio': 'message audio',
   'media.kind.document': 'document',
   'media.kind.sticker': 'sticker',
+  'routing.ack.waiting':
+    'Merci pour votre message, nous l’avons bien reçu. Attente estimée : environ {minutes} min.',
+  'routing.ack.assigned':
+    'Merci pour votre message, nous l’avons bien reçu. Un conseiller s’en occupe dès maintenant.',
+  'routing.ack.offline':
+    'Merci pour votre message, nous l’avons bien reçu. Notre équipe est absente pour le moment ; nous vous répondrons dès son retour.',
 };
 
 const es: Catalogue = {
@@ -40,6 +50,10 @@ const es: Catalogue = {
   'media.kind.audio': 'mensaje de audio',
   'media.kind.document': 'documento',
   'media.kind.sticker': 'sticker',
+  'routing.ack.waiting': 'Gracias por su mensaje, lo hemos recibido. Espera estimada: unos {minutes} min.',
+  'routing.ack.assigned': 'Gracias por su mensaje, lo hemos recibido. Un agente lo está atendiendo ahora.',
+  'routing.ack.offline':
+    'Gracias por su mensaje, lo hemos recibido. Nuestro equipo no está disponible ahora; le responderemos en cuanto vuelva.',
 };
 
 const it: Catalogue = {
@@ -52,6 +66,12 @@ const it: Catalogue = {
   'media.kind.audio': 'messaggio audio',
   'media.kind.document': 'documento',
   'media.kind.sticker': 'sticker',
+  'routing.ack.waiting':
+    'Grazie per il suo messaggio, l’abbiamo ricevuto. Attesa stimata: circa {minutes} min.',
+  'routing.ack.assigned':
+    'Grazie per il suo messaggio, l’abbiamo ricevuto. Un operatore se ne sta occupando ora.',
+  'routing.ack.offline':
+    'Grazie per il suo messaggio, l’abbiamo ricevuto. Il nostro team al momento non è disponibile; le risponderemo appena possibile.',
 };
 
 const ar: Catalogue = {
@@ -64,6 +84,9 @@ const ar: Catalogue = {
   'media.kind.audio': 'الرسالة الصوتية',
   'media.kind.document': 'المستند',
   'media.kind.sticker': 'الملصق',
+  'routing.ack.waiting': 'شكرًا على رسالتك، لقد استلمناها. وقت الانتظار المتوقع: حوالي {minutes} دقيقة.',
+  'routing.ack.assigned': 'شكرًا على رسالتك، لقد استلمناها. أحد موظفينا يطّلع عليها الآن.',
+  'routing.ack.offline': 'شكرًا على رسالتك، لقد استلمناها. فريقنا غير متاح حاليًا، وسنرد عليك فور عودته.',
 };
 
 export const LANGUAGES = ['en', 'fr', 'es', 'it', 'ar'] as const;

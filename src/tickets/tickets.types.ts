@@ -65,7 +65,9 @@ export type TicketEventKind =
   | 'contact_merged'
   | 'media_quarantined'
   | 'media_refused'
-  | 'media_failed';
+  | 'media_failed'
+  | 'routed'
+  | 'escalated';
 
 export interface Actor {
   type: AuthorType;

@@ -1,0 +1,221 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { EventBus } from '../events/index.ts';
+import { addRoute, IdParams } from '../http/route.ts';
+import { AppError, type Clock } from '../kernel/index.ts';
+import type { Database, Dialect } from '../store/index.ts';
+import { type CompiledRule, evaluateRules } from './engine/evaluate.ts';
+import { RuleInputSchema } from './engine/rule.schema.ts';
+import { escalateTicket } from './escalation.ts';
+import { setPresence } from './presence.ts';
+import {
+  AgentProfileBody,
+  DryRunBody,
+  EscalateBody,
+  EscalationPathsBody,
+  PresenceBody,
+  TeamBody,
+} from './routing.schemas.ts';
+import type { RulesStore } from './rules.repo.ts';
+import { scoreSentiment } from './sentiment/sentiment.ts';
+import { listRoutingTeams, saveAgentProfile, saveEscalationPaths, saveTeam } from './teams.repo.ts';
+
+const MANAGERS = ['admin', 'supervisor'] as const;
+
+export interface RoutingRoutesDeps {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  clock: Clock;
+  events: EventBus;
+  rules: RulesStore;
+  compiled: () => Promise<CompiledRule[]>;
+  /** Runs assignment now (capacity may have freed). */
+  assignSoon: () => void;
+}
+
+export async function routingRoutes(app: FastifyInstance, deps: RoutingRoutesDeps) {
+  const { db, rules } = deps;
+  const tag = 'routing';
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/v1/routing/rules',
+    summary: 'Routing rules, in order',
+    tag,
+    roles: MANAGERS,
+    handler: async () => ({ data: await rules.list() }),
+  });
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/v1/routing/rules',
+    summary: 'Add a routing rule',
+    tag,
+    roles: MANAGERS,
+    body: RuleInputSchema,
+    response: { status: 201, description: 'The rule' },
+    handler: async ({ body, principal }) => ({ data: await rules.create(body, principal.userId) }),
+  });
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/v1/routing/rules/:id',
+    summary: 'One routing rule',
+    tag,
+    roles: MANAGERS,
+    params: IdParams,
+    handler: async ({ params }) => ({ data: await rules.get(params.id) }),
+  });
+  addRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/routing/rules/:id',
+    summary: 'Replace a routing rule (a new version)',
+    tag,
+    roles: MANAGERS,
+    params: IdParams,
+    body: RuleInputSchema,
+    handler: async ({ params, body, principal }) => ({
+      data: await rules.update(params.id, body, principal.userId),
+    }),
+  });
+  addRoute(app, {
+    method: 'DELETE',
+    url: '/api/v1/routing/rules/:id',
+    summary: 'Delete a routing rule (its versions stay)',
+    tag,
+    roles: MANAGERS,
+    params: IdParams,
+    handler: async ({ params, principal, reply }) => {
+      await rules.remove(params.id, principal.userId);
+      return reply.status(204).send();
+    },
+  });
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/v1/routing/rules/:id/versions',
+    summary: 'Every version of a rule, newest first',
+    tag,
+    roles: MANAGERS,
+    params: IdParams,
+    handler: async ({ params }) => ({ data: await rules.listVersions(params.id) }),
+  });
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/v1/routing/dry-run',
+    summary: 'Which rules would fire for a sample message, and why',
+    tag,
+    roles: MANAGERS,
+    body: DryRunBody,
+    handler: async ({ body }) => {
+      const { at, ...facts } = body;
+      const decision = evaluateRules(await deps.compiled(), {
+        ...facts,
+        sentiment: facts.text ? scoreSentiment(facts.text) : null,
+        now: at ?? deps.clock.now(),
+      });
+      return { data: decision };
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/v1/routing/teams',
+    summary: 'Teams with assignment settings and members',
+    tag,
+    handler: async () => ({ data: await listRoutingTeams(db) }),
+  });
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/v1/routing/teams',
+    summary: 'Create a team',
+    tag,
+    roles: MANAGERS,
+    body: TeamBody,
+    response: { status: 201, description: 'The team' },
+    handler: async ({ body }) => {
+      const id = await saveTeam(db, undefined, body, deps.clock.now());
+      deps.assignSoon();
+      return { data: { id } };
+    },
+  });
+  addRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/routing/teams/:id',
+    summary: 'Change a team’s name, strategy, offline policy and members',
+    tag,
+    roles: MANAGERS,
+    params: IdParams,
+    body: TeamBody,
+    handler: async ({ params, body }) => {
+      await saveTeam(db, params.id, body, deps.clock.now());
+      deps.assignSoon();
+      return { data: { id: params.id } };
+    },
+  });
+  addRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/routing/agents/:id',
+    summary: 'An agent’s skills, languages and concurrent-ticket cap',
+    tag,
+    roles: MANAGERS,
+    params: IdParams,
+    body: AgentProfileBody,
+    handler: async ({ params, body }) => {
+      await saveAgentProfile(db, params.id, body);
+      deps.assignSoon();
+      return { data: { userId: params.id, ...body } };
+    },
+  });
+  addRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/routing/escalation-paths',
+    summary: 'The team each tier escalates to',
+    tag,
+    roles: MANAGERS,
+    body: EscalationPathsBody,
+    handler: async ({ body }) => {
+      await saveEscalationPaths(db, body);
+      return { data: body };
+    },
+  });
+  addRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/me/presence',
+    summary: 'Set your presence (online, away, offline)',
+    tag,
+    body: PresenceBody,
+    handler: async ({ body, principal }) => {
+      if (!principal.userId) {
+        throw new AppError('forbidden', 'auth.not_a_user', 'API tokens have no presence.');
+      }
+      const result = await setPresence(deps, principal.userId, body.presence);
+      if (result.changed) {
+        await deps.events.publish(
+          result.requeued.map((ticketId) => ({ type: 'ticket.updated' as const, ticketId })),
+        );
+        deps.assignSoon();
+      }
+      return { data: { presence: body.presence, requeued: result.requeued } };
+    },
+  });
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/v1/tickets/:id/escalate',
+    summary: 'Escalate a ticket one tier up, with a reason',
+    tag,
+    params: IdParams,
+    body: EscalateBody,
+    handler: async ({ params, body, principal }) => {
+      const actor = {
+        type: principal.userId ? ('agent' as const) : ('system' as const),
+        id: principal.userId,
+      };
+      const result = await db
+        .transaction()
+        .execute((trx) =>
+          escalateTicket(trx, { ticketId: params.id, reason: body.reason, actor, clock: deps.clock }),
+        );
+      await deps.events.publish([{ type: 'ticket.updated', ticketId: params.id }]);
+      deps.assignSoon();
+      return { data: result };
+    },
+  });
+}
