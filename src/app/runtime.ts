@@ -40,6 +40,12 @@ import {
 } from '../outbound/index.ts';
 import { createRoutingModule } from '../routing/index.ts';
 import { openStore, type Store } from '../store/index.ts';
+import {
+  cannedReplyRoutes,
+  createTemplateService,
+  syncTemplatesJob,
+  templateRoutes,
+} from '../templates/index.ts';
 import { autoCloseJob, createAutoCloseJob, createTicketService, ticketRoutes } from '../tickets/index.ts';
 import { createGraphClient, type WhatsAppClient } from '../whatsapp/index.ts';
 import {
@@ -84,6 +90,7 @@ export interface Runtime {
 
 const VERSION = '0.1.0';
 const AUTO_CLOSE_EVERY_MS = 60_000;
+const TEMPLATE_SYNC_EVERY_MS = 60 * 60_000;
 
 /** The composition root: chooses every adapter once, from config. */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -146,12 +153,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await tickets.addNote(ticketId, text, { type: 'bot', id: null });
     },
   });
+  const templates = createTemplateService({ db: store.db, clock, whatsapp, logger });
   replies = createReplyService({
     db: store.db,
     clock,
     events,
     queue,
     tickets,
+    templates,
     attachments: media.outbound,
     loadMedia: media.loadViews,
   });
@@ -217,6 +226,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           replies,
           onRead: (ticketId) => enqueueReadReceipt({ db: store.db, queue, clock }, ticketId),
         }),
+      async (scope) => templateRoutes(scope, { db: store.db, templates }),
+      async (scope) => cannedReplyRoutes(scope, { db: store.db, clock }),
       async (scope) => eventsRoutes(scope, { events }),
       media.plugin,
       routing.plugin,
@@ -255,13 +266,24 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       }
       if (runsJobs) {
         await queue.work(
-          [sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs, ...routing.jobs],
-          {
-            concurrency: 4,
-          },
+          [
+            sendJob,
+            createReadReceiptJob({ whatsapp }),
+            autoClose,
+            templates.job,
+            ...media.jobs,
+            ...routing.jobs,
+          ],
+          { concurrency: 4 },
         );
         stopSchedules.push(routing.start());
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
+        if (credentials.wabaId) {
+          // Runs at once, then hourly: agents see new and re-categorised templates without a restart.
+          stopSchedules.push(
+            scheduleRecurring({ queue, clock, logger }, syncTemplatesJob, TEMPLATE_SYNC_EVERY_MS),
+          );
+        }
       }
       return baseUrl;
     },

@@ -240,6 +240,31 @@ export interface PresenceLogTable {
   at: number;
 }
 
+export interface TemplatesTable {
+  /** The Graph API's template id. */
+  id: string;
+  name: string;
+  language: string;
+  /** APPROVED · PENDING · REJECTED · PAUSED · DISABLED … as Meta reports it. */
+  status: string;
+  category: string | null;
+  /** POSITIONAL ({{1}}) or NAMED ({{order_id}}). */
+  parameter_format: string;
+  components: Json;
+  synced_at: number;
+}
+
+export interface CannedRepliesTable {
+  id: string;
+  shortcut: string;
+  title: string;
+  body: string;
+  language: string | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface RoutingRulesTable {
   id: string;
   position: number;
@@ -304,6 +329,8 @@ export interface Database {
   media: MediaTable;
   media_blobs: MediaBlobsTable;
   presence_log: PresenceLogTable;
+  templates: TemplatesTable;
+  canned_replies: CannedRepliesTable;
   routing_rules: RoutingRulesTable;
   routing_rule_versions: RoutingRuleVersionsTable;
   team_routing: TeamRoutingTable;
