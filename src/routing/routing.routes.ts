@@ -177,6 +177,22 @@ export async function routingRoutes(app: FastifyInstance, deps: RoutingRoutesDep
     },
   });
   addRoute(app, {
+    method: 'GET',
+    url: '/api/v1/me/presence',
+    summary: 'Your presence',
+    tag,
+    handler: async ({ principal }) => {
+      const row = principal.userId
+        ? await db
+            .selectFrom('users')
+            .select('presence')
+            .where('id', '=', principal.userId)
+            .executeTakeFirst()
+        : undefined;
+      return { data: { presence: row?.presence ?? 'offline' } };
+    },
+  });
+  addRoute(app, {
     method: 'PUT',
     url: '/api/v1/me/presence',
     summary: 'Set your presence (online, away, offline)',
