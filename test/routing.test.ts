@@ -384,4 +384,110 @@ describe.each(testDialects)('routing (%s)', (dialect) => {
     await setPresence(leaver, 'online');
     await eventually(async () => (await ticketOf(r.waId!))?.assignee_id === leaver.id);
   });
+
+  it('runs an FAQ flow with buttons to a bot-resolved answer, and hands over when asked', async () => {
+    const loop = await server.api<ApiError>('POST', '/api/v1/routing/flows', {
+      name: 'Loop',
+      start: 'a',
+      nodes: { a: { kind: 'answer', text: 'A', next: 'b' }, b: { kind: 'answer', text: 'B', next: 'a' } },
+    });
+    expect(loop.status).toBe(422);
+    expect(loop.body.error).toMatchObject({ reason: 'routing.flow_loop' });
+    const dangling = await server.api<ApiError>('POST', '/api/v1/routing/flows', {
+      name: 'Dangling',
+      start: 'menu',
+      nodes: { menu: { kind: 'menu', text: '?', options: [{ id: 'x', title: 'X', next: 'nope' }] } },
+    });
+    expect(dangling.status).toBe(400);
+    expect(dangling.body.error.message).toBe('nodes.menu.options.0.next: no node nope');
+    const flow = await server.api<{ data: { id: string } }>('POST', '/api/v1/routing/flows', {
+      name: 'FAQ',
+      start: 'menu',
+      nodes: {
+        menu: {
+          kind: 'menu',
+          text: 'How can we help?',
+          options: [
+            { id: 'hours', title: 'Opening hours', next: 'hours' },
+            { id: 'returns', title: 'Returns', next: 'returns' },
+          ],
+        },
+        hours: { kind: 'answer', text: 'We are open 9:00–18:00, Monday to Friday.' },
+        returns: { kind: 'answer', text: 'You can return any item within 30 days.', next: 'menu' },
+      },
+    });
+    expect(flow.status).toBe(201);
+    const rule = await server.api('POST', '/api/v1/routing/rules', {
+      name: 'FAQ bot',
+      position: 0,
+      conditions: [{ kind: 'keywords', words: ['faq'] }],
+      actions: [{ kind: 'start_flow', flowId: flow.body.data.id }, { kind: 'stop' }],
+    });
+    expect(rule.status).toBe(201);
+
+    const menuFor = (key: string, nth: number) =>
+      eventually(
+        () =>
+          server.simulator.outbound().filter((m) => m.customerKey === key && m.type === 'interactive')[nth],
+      );
+    const resolved = customer('FAQ resolved');
+    await resolved.sendText('faq').delivery;
+    const menu = await menuFor(resolved.key, 0);
+    expect(menu.request).toMatchObject({
+      interactive: {
+        body: { text: 'How can we help?' },
+        action: {
+          buttons: [
+            { reply: { id: 'hours', title: 'Opening hours' } },
+            { reply: { id: 'returns', title: 'Returns' } },
+            { reply: { id: 'talk_to_a_person', title: 'Talk to a person' } },
+          ],
+        },
+      },
+    });
+    await resolved.tapButton({ replyTo: menu.wamid, id: 'returns', title: 'Returns' }).delivery;
+    const again = await menuFor(resolved.key, 1);
+    await resolved.tapButton({ replyTo: again.wamid, id: 'hours', title: 'Opening hours' }).delivery;
+    await eventually(() =>
+      server.simulator
+        .outbound()
+        .find((m) => m.customerKey === resolved.key && m.preview.includes('We are open')),
+    );
+    const done = await eventually(async () => {
+      const row = await server.store.db
+        .selectFrom('tickets')
+        .innerJoin('contacts', 'contacts.id', 'tickets.contact_id')
+        .select(['tickets.id', 'tickets.bot_resolved'])
+        .where('contacts.wa_id', '=', resolved.waId!)
+        .executeTakeFirst();
+      return Number(row?.bot_resolved) === 1 ? row : undefined;
+    });
+    const events = await server.api<{ data: { kind: string }[] }>('GET', `/api/v1/tickets/${done.id}/events`);
+    expect(events.body.data.map((e) => e.kind)).toContain('bot_resolved');
+
+    const human = customer('FAQ human');
+    await human.sendText('faq').delivery;
+    const humanMenu = await menuFor(human.key, 0);
+    await human.tapButton({ replyTo: humanMenu.wamid, id: 'talk_to_a_person', title: 'Talk to a person' })
+      .delivery;
+    await eventually(() =>
+      server.simulator
+        .outbound()
+        .find((m) => m.customerKey === human.key && m.preview.includes('a person from our team')),
+    );
+    const handed = await ticketOf(human.waId!);
+    const humanEvents = await server.api<{ data: { kind: string }[] }>(
+      'GET',
+      `/api/v1/tickets/${handed!.id}/events`,
+    );
+    expect(humanEvents.body.data.map((e) => e.kind)).toContain('bot_handoff');
+    const session = await server.store.db
+      .selectFrom('bot_sessions')
+      .selectAll()
+      .where('ticket_id', '=', handed!.id)
+      .executeTakeFirst();
+    expect(session).toBeUndefined();
+    // Later messages are routed by the rules again (the FAQ rule only starts a flow on “faq”).
+    await server.api('DELETE', `/api/v1/routing/rules/${(rule.body as { data: { id: string } }).data.id}`);
+  });
 });

@@ -148,7 +148,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     events,
     queue,
     logger,
-    sendBotText,
+    sendBot: async (ticketId, reply) => {
+      await replies!.reply(ticketId, reply, { type: 'bot', id: null });
+    },
     addNote: async (ticketId, text) => {
       await tickets.addNote(ticketId, text, { type: 'bot', id: null });
     },

@@ -17,6 +17,10 @@ const en = {
   'routing.ack.assigned': 'Thanks for your message, we have received it. An agent is looking at it now.',
   'routing.ack.offline':
     'Thanks for your message, we have received it. Our team is away right now; we will reply as soon as someone is back.',
+  'bot.talk_to_person': 'Talk to a person',
+  'bot.choose': 'Choose',
+  'bot.handoff':
+    'Thanks — a person from our team will take it from here. They can see everything you told us.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -38,6 +42,10 @@ const fr: Catalogue = {
     'Merci pour votre message, nous l’avons bien reçu. Un conseiller s’en occupe dès maintenant.',
   'routing.ack.offline':
     'Merci pour votre message, nous l’avons bien reçu. Notre équipe est absente pour le moment ; nous vous répondrons dès son retour.',
+  'bot.talk_to_person': 'Parler à quelqu’un',
+  'bot.choose': 'Choisir',
+  'bot.handoff':
+    'Merci — une personne de notre équipe prend le relais. Elle voit tout ce que vous nous avez dit.',
 };
 
 const es: Catalogue = {
@@ -54,6 +62,10 @@ const es: Catalogue = {
   'routing.ack.assigned': 'Gracias por su mensaje, lo hemos recibido. Un agente lo está atendiendo ahora.',
   'routing.ack.offline':
     'Gracias por su mensaje, lo hemos recibido. Nuestro equipo no está disponible ahora; le responderemos en cuanto vuelva.',
+  'bot.talk_to_person': 'Hablar con alguien',
+  'bot.choose': 'Elegir',
+  'bot.handoff':
+    'Gracias: una persona de nuestro equipo continuará desde aquí. Puede ver todo lo que nos ha contado.',
 };
 
 const it: Catalogue = {
@@ -72,6 +84,9 @@ const it: Catalogue = {
     'Grazie per il suo messaggio, l’abbiamo ricevuto. Un operatore se ne sta occupando ora.',
   'routing.ack.offline':
     'Grazie per il suo messaggio, l’abbiamo ricevuto. Il nostro team al momento non è disponibile; le risponderemo appena possibile.',
+  'bot.talk_to_person': 'Parla con qualcuno',
+  'bot.choose': 'Scegli',
+  'bot.handoff': 'Grazie — una persona del nostro team prosegue da qui. Vede tutto ciò che ci ha scritto.',
 };
 
 const ar: Catalogue = {
@@ -87,6 +102,9 @@ const ar: Catalogue = {
   'routing.ack.waiting': 'شكرًا على رسالتك، لقد استلمناها. وقت الانتظار المتوقع: حوالي {minutes} دقيقة.',
   'routing.ack.assigned': 'شكرًا على رسالتك، لقد استلمناها. أحد موظفينا يطّلع عليها الآن.',
   'routing.ack.offline': 'شكرًا على رسالتك، لقد استلمناها. فريقنا غير متاح حاليًا، وسنرد عليك فور عودته.',
+  'bot.talk_to_person': 'التحدث إلى موظف',
+  'bot.choose': 'اختر',
+  'bot.handoff': 'شكرًا، سيتابع معك أحد أعضاء فريقنا من هنا، ويمكنه رؤية كل ما أخبرتنا به.',
 };
 
 export const LANGUAGES = ['en', 'fr', 'es', 'it', 'ar'] as const;

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../kernel/index.ts';
-import { type Database, type Db, type Dialect, lockKeys } from '../store/index.ts';
+import { type Database, type Db, type Dialect, lockKeys, readJson } from '../store/index.ts';
 import { type Actor, detectLanguage, insertTicketEvent, listTags, replaceTags } from '../tickets/index.ts';
 import { ASSIGNMENT_LOCK, DEFAULT_MAX_TICKETS, listLoads } from './assignment/assign-waiting.ts';
 import type { CompiledRule, RoutingDecision, RoutingFacts, TicketFields } from './engine/evaluate.ts';
 import { evaluateRules } from './engine/evaluate.ts';
 import { escalateTicket } from './escalation.ts';
+import { type BotTurn, continueSession, startSession } from './flows/bot-session.ts';
 import { scoreSentiment } from './sentiment/sentiment.ts';
 
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
@@ -17,6 +18,8 @@ export interface RoutedMessage {
   language: string | null;
   notes: string[];
   acknowledge: boolean;
+  /** What the bot says, when a flow handled or started on this message. */
+  bot: BotTurn | undefined;
 }
 
 /** The facts rules see for one stored inbound message, or undefined when the message is gone. */
@@ -24,7 +27,7 @@ export async function loadFacts(
   db: Db,
   messageId: string,
   now: number,
-): Promise<{ facts: RoutingFacts; ticketId: string } | undefined> {
+): Promise<{ facts: RoutingFacts; ticketId: string; replyId: string | undefined } | undefined> {
   const row = await db
     .selectFrom('messages')
     .innerJoin('tickets', 'tickets.id', 'messages.ticket_id')
@@ -33,6 +36,7 @@ export async function loadFacts(
     .select([
       'messages.body',
       'messages.type',
+      'messages.content',
       'tickets.id as ticketId',
       'tickets.priority',
       'tickets.tier',
@@ -59,8 +63,15 @@ export async function loadFacts(
   }
   const text = row.body ?? '';
   const tags = (await listTags(db, [row.ticketId])).get(row.ticketId) ?? [];
+  const content = readJson<{ kind?: string; replyId?: string; payload?: string }>(row.content);
   return {
     ticketId: row.ticketId,
+    replyId:
+      content.kind === 'interactive'
+        ? content.replyId
+        : content.kind === 'button'
+          ? content.payload
+          : undefined,
     facts: {
       isFirstMessage: row.firstInboundId === messageId,
       text,
@@ -93,11 +104,26 @@ export async function routeMessage(
       return undefined;
     }
     const { facts, ticketId } = loaded;
+    // A ticket talking to the bot: the flow answers, rules wait until it hands over.
+    const inSession = await continueSession(trx, { ticketId, replyId: loaded.replyId, now });
+    if (inSession) {
+      await applyFields(trx, ticketId, facts, facts.ticket, now);
+      const idle: RoutingDecision = { ticket: facts.ticket, actions: [], trace: [], truncated: false };
+      return {
+        ticketId,
+        decision: idle,
+        language: facts.language,
+        notes: [],
+        acknowledge: false,
+        bot: inSession,
+      };
+    }
     const decision = evaluateRules(rules, facts);
     const fired = decision.trace.filter((t) => t.fired).map((t) => t.name);
     await applyFields(trx, ticketId, facts, decision.ticket, now);
     const notes: string[] = [];
     let acknowledge = false;
+    let bot: BotTurn | undefined;
     for (const action of decision.actions) {
       if (action.kind === 'escalate') {
         await escalateTicket(trx, {
@@ -112,6 +138,8 @@ export async function routeMessage(
         notes.push(action.text);
       } else if (action.kind === 'acknowledge') {
         acknowledge = true;
+      } else if (action.kind === 'start_flow' && !bot) {
+        bot = await startSession(trx, { ticketId, flowId: action.flowId, now });
       }
     }
     if (fired.length > 0) {
@@ -130,6 +158,7 @@ export async function routeMessage(
       language: facts.language,
       notes,
       acknowledge,
+      bot,
     };
   });
 }

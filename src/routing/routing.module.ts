@@ -3,10 +3,11 @@ import type { Kysely } from 'kysely';
 import type { EventBus } from '../events/index.ts';
 import type { AnyJobDefinition, JobQueue } from '../jobs/index.ts';
 import type { Clock, Logger } from '../kernel/index.ts';
-import type { BotSender } from '../media/index.ts';
+import type { Reply } from '../outbound/index.ts';
 import type { Database, Dialect } from '../store/index.ts';
 import type { InboundHook } from '../tickets/index.ts';
 import { assignWaiting } from './assignment/assign-waiting.ts';
+import { createFlowsStore } from './flows/flows.repo.ts';
 import { createRouteJob, createRuleCache, routeJob } from './routing.jobs.ts';
 import { routingRoutes } from './routing.routes.ts';
 import { createRulesStore } from './rules.repo.ts';
@@ -21,7 +22,7 @@ export interface RoutingModuleOptions {
   events: EventBus;
   queue: JobQueue;
   logger: Logger;
-  sendBotText: BotSender;
+  sendBot: (ticketId: string, reply: Reply) => Promise<void>;
   addNote: (ticketId: string, text: string) => Promise<void>;
 }
 
@@ -46,7 +47,13 @@ export function createRoutingModule(options: RoutingModuleOptions): RoutingModul
     },
     jobs: [createRouteJob(options, compiled)],
     plugin: (app) =>
-      routingRoutes(app, { ...options, rules: createRulesStore(options), compiled, assignSoon }),
+      routingRoutes(app, {
+        ...options,
+        rules: createRulesStore(options),
+        flows: createFlowsStore(options),
+        compiled,
+        assignSoon,
+      }),
     start: () =>
       events.subscribe((event) => {
         if (event.type === 'ticket.updated') {

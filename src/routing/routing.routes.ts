@@ -7,6 +7,8 @@ import type { Database, Dialect } from '../store/index.ts';
 import { type CompiledRule, evaluateRules } from './engine/evaluate.ts';
 import { RuleInputSchema } from './engine/rule.schema.ts';
 import { escalateTicket } from './escalation.ts';
+import { FlowInputSchema } from './flows/flow.schema.ts';
+import type { FlowsStore } from './flows/flows.repo.ts';
 import { setPresence } from './presence.ts';
 import {
   AgentProfileBody,
@@ -28,6 +30,7 @@ export interface RoutingRoutesDeps {
   clock: Clock;
   events: EventBus;
   rules: RulesStore;
+  flows: FlowsStore;
   compiled: () => Promise<CompiledRule[]>;
   /** Runs assignment now (capacity may have freed). */
   assignSoon: () => void;
@@ -115,6 +118,34 @@ export async function routingRoutes(app: FastifyInstance, deps: RoutingRoutesDep
     },
   });
 
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/v1/routing/flows',
+    summary: 'Bot flows',
+    tag,
+    roles: MANAGERS,
+    handler: async () => ({ data: await deps.flows.list() }),
+  });
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/v1/routing/flows',
+    summary: 'Add a bot flow (FAQ answers, menus, hand-off)',
+    tag,
+    roles: MANAGERS,
+    body: FlowInputSchema,
+    response: { status: 201, description: 'The flow' },
+    handler: async ({ body }) => ({ data: await deps.flows.save(undefined, body) }),
+  });
+  addRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/routing/flows/:id',
+    summary: 'Replace a bot flow (a new version)',
+    tag,
+    roles: MANAGERS,
+    params: IdParams,
+    body: FlowInputSchema,
+    handler: async ({ params, body }) => ({ data: await deps.flows.save(params.id, body) }),
+  });
   addRoute(app, {
     method: 'GET',
     url: '/api/v1/routing/teams',

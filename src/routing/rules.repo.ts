@@ -187,16 +187,21 @@ async function assertValid(db: Db, rule: StoredRule, ordered: readonly StoredRul
     if (action.kind === 'assign') {
       await assertExists(db, 'users', action.userId, `actions.${index}.userId`);
     }
+    if (action.kind === 'start_flow') {
+      await assertExists(db, 'bot_flows', action.flowId, `actions.${index}.flowId`);
+    }
   }
 }
 
-async function assertExists(db: Db, table: 'teams' | 'users', id: string, field: string): Promise<void> {
+const WHAT = { teams: 'team', users: 'user', bot_flows: 'bot flow' } as const;
+
+async function assertExists(db: Db, table: keyof typeof WHAT, id: string, field: string): Promise<void> {
   const row = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
   if (!row) {
     throw new AppError(
       'invalid_input',
       'routing.unknown_reference',
-      `${field}: no ${table.slice(0, -1)} with id ${id}`,
+      `${field}: no ${WHAT[table]} with id ${id}`,
       {
         details: { field },
       },

@@ -310,6 +310,24 @@ export interface EscalationPathsTable {
   team_id: string | null;
 }
 
+export interface BotFlowsTable {
+  id: string;
+  name: string;
+  /** { start, nodes } (routing/flows/flow.schema.ts). */
+  definition: Json;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BotSessionsTable {
+  ticket_id: string;
+  flow_id: string;
+  /** The menu the bot waits on. */
+  node_id: string;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -336,6 +354,8 @@ export interface Database {
   team_routing: TeamRoutingTable;
   agent_profiles: AgentProfilesTable;
   escalation_paths: EscalationPathsTable;
+  bot_flows: BotFlowsTable;
+  bot_sessions: BotSessionsTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

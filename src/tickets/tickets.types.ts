@@ -67,7 +67,9 @@ export type TicketEventKind =
   | 'media_refused'
   | 'media_failed'
   | 'routed'
-  | 'escalated';
+  | 'escalated'
+  | 'bot_resolved'
+  | 'bot_handoff';
 
 export interface Actor {
   type: AuthorType;

@@ -14,7 +14,7 @@ export const ASSIGNMENT_LOCK = 'routing:assignment';
 export const PRIORITY_RANK = sql<number>`case priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
 
 /**
- * Assigns waiting tickets (active, in a team, no assignee) to online agents with room, in priority order.
+ * Assigns waiting tickets (active, in a team, no assignee, not talking to the bot) to online agents with room, in priority order.
  * One transaction under one lock (an advisory lock on PostgreSQL; SQLite has a single writer), so two
  * processes can never give the same ticket to two agents or push an agent over their cap. Returns the
  * tickets assigned.
@@ -105,6 +105,16 @@ async function listWaiting(db: Db): Promise<WaitingTicket[]> {
     .where('assignee_id', 'is', null)
     .where('team_id', 'is not', null)
     .where('status', 'in', ACTIVE_STATUSES)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('bot_sessions')
+            .select('ticket_id')
+            .whereRef('bot_sessions.ticket_id', '=', 'tickets.id'),
+        ),
+      ),
+    )
     .orderBy(PRIORITY_RANK)
     .orderBy('created_at')
     .limit(BATCH)

@@ -142,6 +142,7 @@ export function applyToFields(ticket: TicketFields, action: Action): void {
     case 'assign':
     case 'escalate':
     case 'acknowledge':
+    case 'start_flow':
     case 'notify':
     case 'stop':
       return;

@@ -60,6 +60,8 @@ export const ActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('assign'), userId: Id }),
   z.strictObject({ kind: z.literal('escalate'), reason: z.string().trim().min(1).max(500) }),
   z.strictObject({ kind: z.literal('acknowledge') }),
+  /** The bot takes the conversation with this flow (the ticket waits for no agent until it hands over). */
+  z.strictObject({ kind: z.literal('start_flow'), flowId: Id }),
   z.strictObject({ kind: z.literal('notify'), text: z.string().trim().min(1).max(1000) }),
   z.strictObject({ kind: z.literal('stop') }),
 ]);

@@ -5,7 +5,8 @@ import type { Dialect } from '../database.types.ts';
 /**
  * Routing: ordered rules stored as data with every version kept; per-team assignment settings, per-agent
  * skills, languages and ticket cap; the team each escalation tier goes to. Seeds the out-of-the-box
- * setup: a Finance team receiving billing and payment messages (six languages' words), and angry VIPs
+ * setup. Bot flows (FAQ answers, menus, hand-off) as data, and the session of each ticket in one. Seeds
+ * the out-of-the-box setup: a Finance team receiving billing and payment messages (six languages' words), and angry VIPs
  * jumping the queue.
  */
 export function routingMigration(dialect: Dialect) {
@@ -56,6 +57,23 @@ export function routingMigration(dialect: Dialect) {
         .createTable('escalation_paths')
         .addColumn('tier', 'text', (c) => c.primaryKey())
         .addColumn('team_id', 'text', (c) => c.references('teams.id').onDelete('cascade'))
+        .execute();
+      await db.schema
+        .createTable('bot_flows')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('definition', json, (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      // A ticket talking to the bot: the flow and the menu it waits on. Such tickets wait for no agent.
+      await db.schema
+        .createTable('bot_sessions')
+        .addColumn('ticket_id', 'text', (c) => c.primaryKey().references('tickets.id').onDelete('cascade'))
+        .addColumn('flow_id', 'text', (c) => c.notNull().references('bot_flows.id').onDelete('cascade'))
+        .addColumn('node_id', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema
         .createIndex('tickets_waiting')
