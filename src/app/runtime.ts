@@ -54,6 +54,7 @@ import {
   type ReplyService,
 } from '../outbound/index.ts';
 import { createPrivacyModule, RETENTION_EVERY_MS, retentionJob } from '../privacy/index.ts';
+import { createRoutingModule } from '../routing/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import {
   cannedReplyRoutes,
@@ -188,6 +189,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...options.knowledge,
   });
   const tickets = createTicketService({ db: store.db, clock, events, loadMedia: media.loadViews });
+  const routing = createRoutingModule({
+    db: store.db,
+    dialect: store.dialect,
+    clock,
+    events,
+    queue,
+    logger,
+    sendBot: async (ticketId, reply) => {
+      await replies!.reply(ticketId, reply, { type: 'bot', id: null });
+    },
+    addNote: async (ticketId, text) => {
+      await tickets.addNote(ticketId, text, { type: 'bot', id: null });
+    },
+  });
   const templates = createTemplateService({ db: store.db, clock, whatsapp, logger });
   replies = createReplyService({
     db: store.db,
@@ -217,7 +232,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     clock,
     dialect: store.dialect,
     reopenWindowMs: config.tickets.reopenWindowMs,
-    hooks: [media.intakeHook, knowledge.inboundHook],
+    hooks: [media.intakeHook, knowledge.inboundHook, routing.inboundHook],
     logger,
   });
   const sendJob = createSendJob({
@@ -280,6 +295,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       privacy.plugin,
       analysis.plugin,
       knowledge.plugin(replies),
+      routing.plugin,
       ...(demo ? [demo.plugin] : []),
     ],
   });
@@ -329,9 +345,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
             ...privacy.jobs,
             ...analysis.jobs,
             ...knowledge.jobs,
+            ...routing.jobs,
           ],
           { concurrency: 4 },
         );
+        stopSchedules.push(routing.start());
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, retentionJob, RETENTION_EVERY_MS));
         if (credentials.wabaId) {

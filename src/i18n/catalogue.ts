@@ -21,6 +21,14 @@ const en = {
     'Your photo is too bright: the light or the flash has washed out the details. Please take it again without the flash, away from direct light and reflections, about 30 cm from the product label.',
   'analysis.guidance.blurry':
     'Your photo is blurry, so we can’t read the details. Please take a well-lit photo of the product label from about 30 cm, hold the phone steady and tap the screen to focus before you shoot.',
+  'routing.ack.waiting': 'Thanks for your message, we have received it. Expected wait: about {minutes} min.',
+  'routing.ack.assigned': 'Thanks for your message, we have received it. An agent is looking at it now.',
+  'routing.ack.offline':
+    'Thanks for your message, we have received it. Our team is away right now; we will reply as soon as someone is back.',
+  'bot.talk_to_person': 'Talk to a person',
+  'bot.choose': 'Choose',
+  'bot.handoff':
+    'Thanks — a person from our team will take it from here. They can see everything you told us.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -44,6 +52,16 @@ const fr: Catalogue = {
     'Votre photo est trop claire : la lumière ou le flash a effacé les détails. Merci de la reprendre sans flash, à l’abri de la lumière directe et des reflets, à environ 30 cm de l’étiquette du produit.',
   'analysis.guidance.blurry':
     'Votre photo est floue, nous ne pouvons pas lire les détails. Merci de prendre une photo bien éclairée de l’étiquette du produit, à environ 30 cm, en tenant le téléphone immobile et en touchant l’écran pour faire la mise au point.',
+  'routing.ack.waiting':
+    'Merci pour votre message, nous l’avons bien reçu. Attente estimée : environ {minutes} min.',
+  'routing.ack.assigned':
+    'Merci pour votre message, nous l’avons bien reçu. Un conseiller s’en occupe dès maintenant.',
+  'routing.ack.offline':
+    'Merci pour votre message, nous l’avons bien reçu. Notre équipe est absente pour le moment ; nous vous répondrons dès son retour.',
+  'bot.talk_to_person': 'Parler à quelqu’un',
+  'bot.choose': 'Choisir',
+  'bot.handoff':
+    'Merci — une personne de notre équipe prend le relais. Elle voit tout ce que vous nous avez dit.',
 };
 
 const es: Catalogue = {
@@ -64,6 +82,14 @@ const es: Catalogue = {
     'Su foto está demasiado clara: la luz o el flash han borrado los detalles. Vuelva a tomarla sin flash, lejos de la luz directa y de los reflejos, a unos 30 cm de la etiqueta del producto.',
   'analysis.guidance.blurry':
     'Su foto está borrosa y no podemos leer los detalles. Tome una foto bien iluminada de la etiqueta del producto a unos 30 cm, con el teléfono firme, y toque la pantalla para enfocar antes de disparar.',
+  'routing.ack.waiting': 'Gracias por su mensaje, lo hemos recibido. Espera estimada: unos {minutes} min.',
+  'routing.ack.assigned': 'Gracias por su mensaje, lo hemos recibido. Un agente lo está atendiendo ahora.',
+  'routing.ack.offline':
+    'Gracias por su mensaje, lo hemos recibido. Nuestro equipo no está disponible ahora; le responderemos en cuanto vuelva.',
+  'bot.talk_to_person': 'Hablar con alguien',
+  'bot.choose': 'Elegir',
+  'bot.handoff':
+    'Gracias: una persona de nuestro equipo continuará desde aquí. Puede ver todo lo que nos ha contado.',
 };
 
 const it: Catalogue = {
@@ -84,6 +110,15 @@ const it: Catalogue = {
     'La sua foto è troppo chiara: la luce o il flash hanno cancellato i dettagli. La scatti di nuovo senza flash, lontano dalla luce diretta e dai riflessi, a circa 30 cm dall’etichetta del prodotto.',
   'analysis.guidance.blurry':
     'La sua foto è sfocata e non riusciamo a leggere i dettagli. Scatti una foto ben illuminata dell’etichetta del prodotto da circa 30 cm, tenendo fermo il telefono e toccando lo schermo per mettere a fuoco.',
+  'routing.ack.waiting':
+    'Grazie per il suo messaggio, l’abbiamo ricevuto. Attesa stimata: circa {minutes} min.',
+  'routing.ack.assigned':
+    'Grazie per il suo messaggio, l’abbiamo ricevuto. Un operatore se ne sta occupando ora.',
+  'routing.ack.offline':
+    'Grazie per il suo messaggio, l’abbiamo ricevuto. Il nostro team al momento non è disponibile; le risponderemo appena possibile.',
+  'bot.talk_to_person': 'Parla con qualcuno',
+  'bot.choose': 'Scegli',
+  'bot.handoff': 'Grazie — una persona del nostro team prosegue da qui. Vede tutto ciò che ci ha scritto.',
 };
 
 const ar: Catalogue = {
@@ -104,6 +139,12 @@ const ar: Catalogue = {
     'صورتك ساطعة جدًا: الضوء أو الفلاش أخفى التفاصيل. يُرجى التقاطها مرة أخرى بدون فلاش، بعيدًا عن الضوء المباشر والانعكاسات، على بعد 30 سم تقريبًا من ملصق المنتج.',
   'analysis.guidance.blurry':
     'صورتك غير واضحة ولا يمكننا قراءة التفاصيل. يُرجى التقاط صورة جيدة الإضاءة لملصق المنتج من مسافة 30 سم تقريبًا، مع تثبيت الهاتف والنقر على الشاشة لضبط التركيز قبل التصوير.',
+  'routing.ack.waiting': 'شكرًا على رسالتك، لقد استلمناها. وقت الانتظار المتوقع: حوالي {minutes} دقيقة.',
+  'routing.ack.assigned': 'شكرًا على رسالتك، لقد استلمناها. أحد موظفينا يطّلع عليها الآن.',
+  'routing.ack.offline': 'شكرًا على رسالتك، لقد استلمناها. فريقنا غير متاح حاليًا، وسنرد عليك فور عودته.',
+  'bot.talk_to_person': 'التحدث إلى موظف',
+  'bot.choose': 'اختر',
+  'bot.handoff': 'شكرًا، سيتابع معك أحد أعضاء فريقنا من هنا، ويمكنه رؤية كل ما أخبرتنا به.',
 };
 
 export const LANGUAGES = ['en', 'fr', 'es', 'it', 'ar'] as const;

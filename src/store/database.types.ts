@@ -398,6 +398,69 @@ export interface KnowledgeSettingsTable {
   updated_at: number;
 }
 
+export interface RoutingRulesTable {
+  id: string;
+  position: number;
+  name: string;
+  enabled: Flag;
+  /** { match, conditions, actions } (routing/engine/rule.schema.ts). */
+  definition: Json;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Every change of a rule (created, updated, moved, deleted) with the rule as it then was. */
+export interface RoutingRuleVersionsTable {
+  id: string;
+  rule_id: string;
+  version: number;
+  change: string;
+  snapshot: Json;
+  changed_by: string | null;
+  created_at: number;
+}
+
+export interface TeamRoutingTable {
+  team_id: string;
+  /** least_loaded · round_robin */
+  strategy: ColumnType<string, string | undefined, string>;
+  /** keep · requeue: what happens to an agent's tickets when they go offline. */
+  offline_policy: ColumnType<string, string | undefined, string>;
+  last_assigned_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface AgentProfilesTable {
+  user_id: string;
+  skills: Json;
+  languages: Json;
+  max_tickets: number;
+}
+
+export interface EscalationPathsTable {
+  /** The tier escalated to (L2, L3). */
+  tier: string;
+  team_id: string | null;
+}
+
+export interface BotFlowsTable {
+  id: string;
+  name: string;
+  /** { start, nodes } (routing/flows/flow.schema.ts). */
+  definition: Json;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BotSessionsTable {
+  ticket_id: string;
+  flow_id: string;
+  /** The menu the bot waits on. */
+  node_id: string;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -431,6 +494,13 @@ export interface Database {
   kb_articles: KbArticlesTable;
   kb_article_translations: KbArticleTranslationsTable;
   knowledge_settings: KnowledgeSettingsTable;
+  routing_rules: RoutingRulesTable;
+  routing_rule_versions: RoutingRuleVersionsTable;
+  team_routing: TeamRoutingTable;
+  agent_profiles: AgentProfilesTable;
+  escalation_paths: EscalationPathsTable;
+  bot_flows: BotFlowsTable;
+  bot_sessions: BotSessionsTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

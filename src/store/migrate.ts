@@ -5,6 +5,7 @@ import { mediaMigration } from './migrations/0002-media.ts';
 import { ticketFieldsMigration } from './migrations/0003-ticket-fields.ts';
 import { auditMigration } from './migrations/0004-audit.ts';
 import { analysisMigration } from './migrations/0005-analysis.ts';
+import { routingMigration } from './migrations/0006-routing.ts';
 import { knowledgeMigration } from './migrations/0009-knowledge.ts';
 import { templatesMigration } from './migrations/0010-templates.ts';
 
@@ -16,6 +17,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0004-audit': auditMigration(dialect),
     '0005-analysis': analysisMigration(dialect),
     '0009-knowledge': knowledgeMigration(dialect),
+    '0006-routing': routingMigration(dialect),
     '0010-templates': templatesMigration(dialect),
   };
 }

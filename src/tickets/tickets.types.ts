@@ -67,7 +67,11 @@ export type TicketEventKind =
   | 'media_refused'
   | 'media_failed'
   | 'media_unusable'
-  | 'media_duplicate';
+  | 'media_duplicate'
+  | 'routed'
+  | 'escalated'
+  | 'bot_resolved'
+  | 'bot_handoff';
 
 export interface Actor {
   type: AuthorType;

@@ -12,6 +12,7 @@ import { knowledgeFeature } from '../features/knowledge';
 import { liveFeature } from '../features/live';
 import { mediaFeature } from '../features/media';
 import { phoneFeature } from '../features/phone';
+import { routingFeature } from '../features/routing';
 import { securityFeature } from '../features/security';
 import { createRegistry, type FeatureDefinition } from '../lib/registry';
 import { workspaceFeature } from './workspace-feature';
@@ -28,6 +29,7 @@ export const features: FeatureDefinition[] = [
   knowledgeFeature,
   cannedRepliesFeature,
   securityFeature,
+  routingFeature,
 ];
 
 export const registry = createRegistry(features, [...coreActions]);

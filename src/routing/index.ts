@@ -1,0 +1,5 @@
+export * from './engine/evaluate.ts';
+export * from './engine/loops.ts';
+export * from './engine/rule.schema.ts';
+export * from './routing.module.ts';
+export * from './sentiment/sentiment.ts';
