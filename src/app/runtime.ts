@@ -30,6 +30,7 @@ import {
   type MediaProcessor,
   type MediaTiming,
 } from '../media/index.ts';
+import { notificationRoutes } from '../notifications/index.ts';
 import {
   createReadReceiptJob,
   createReplyService,
@@ -37,6 +38,7 @@ import {
   enqueueReadReceipt,
   type ReplyService,
 } from '../outbound/index.ts';
+import { createSlaModule, SLA_SWEEP_EVERY_MS, type SlaModule } from '../sla/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { autoCloseJob, createAutoCloseJob, createTicketService, ticketRoutes } from '../tickets/index.ts';
 import { createGraphClient, type WhatsAppClient } from '../whatsapp/index.ts';
@@ -73,6 +75,7 @@ export interface Runtime {
   metrics: Metrics;
   whatsapp: WhatsAppClient;
   media: MediaModule;
+  sla: SlaModule;
   blobStore: BlobStore;
   demo: Demo | undefined;
   /** Listens (api roles) and starts the job worker (worker roles); returns the base URL. */
@@ -130,7 +133,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     ...options.media,
   });
-  const tickets = createTicketService({ db: store.db, clock, events, loadMedia: media.loadViews });
+  const sla = createSlaModule({ db: store.db, dialect: store.dialect, clock, events, queue });
+  const tickets = createTicketService({
+    db: store.db,
+    clock,
+    events,
+    loadMedia: media.loadViews,
+    onStatusChanged: sla.onStatusChanged,
+  });
   replies = createReplyService({
     db: store.db,
     clock,
@@ -139,6 +149,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     tickets,
     attachments: media.outbound,
     loadMedia: media.loadViews,
+    onReplied: sla.onReplied,
   });
   // SQLite has one writer: one transaction at a time, as large as the queue. PostgreSQL spends its time
   // in round trips, so several smaller transactions run side by side (the pool keeps room for the API).
@@ -158,7 +169,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     clock,
     dialect: store.dialect,
     reopenWindowMs: config.tickets.reopenWindowMs,
-    hooks: [media.intakeHook],
+    hooks: [media.intakeHook, sla.inboundHook],
     logger,
   });
   const sendJob = createSendJob({
@@ -204,6 +215,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         }),
       async (scope) => eventsRoutes(scope, { events }),
       media.plugin,
+      sla.plugin,
+      async (scope) => notificationRoutes(scope, { db: store.db, clock }),
       ...(demo ? [demo.plugin] : []),
     ],
   });
@@ -227,6 +240,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     metrics,
     whatsapp,
     media,
+    sla,
     blobStore,
     demo,
     async start() {
@@ -238,10 +252,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         demo?.connect(`http://127.0.0.1:${port}`);
       }
       if (runsJobs) {
-        await queue.work([sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs], {
-          concurrency: 4,
-        });
-        stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
+        await queue.work(
+          [sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs, ...sla.jobs],
+          {
+            concurrency: 4,
+          },
+        );
+        stopSchedules.push(
+          scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS),
+          scheduleRecurring({ queue, clock, logger }, sla.sweepJob, SLA_SWEEP_EVERY_MS),
+        );
       }
       return baseUrl;
     },

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DomainEvent, EventBus } from '../events/index.ts';
 import { AppError, type Clock, DAY, newId, notFound } from '../kernel/index.ts';
-import { type Database, readJson } from '../store/index.ts';
+import { type Database, type Db, readJson } from '../store/index.ts';
 import { getContact } from './contacts.repo.ts';
 import { type MediaViewLoader, type MessageView, toMessageViews } from './message-dto.ts';
 import { previewOf } from './message-preview.ts';
@@ -43,6 +43,8 @@ export function createTicketService(deps: {
   clock: Clock;
   events: EventBus;
   loadMedia?: MediaViewLoader;
+  /** Runs in the transaction of every status change (SLA timers pause, resume and stop on it). */
+  onStatusChanged?: (db: Db, ticketId: string, from: TicketStatus, to: TicketStatus) => Promise<void>;
 }) {
   const { db, clock, events } = deps;
 
@@ -122,6 +124,7 @@ export function createTicketService(deps: {
           { from: ticket.status, to: patch.status },
           now,
         );
+        await deps.onStatusChanged?.(trx, id, ticket.status, patch.status);
       }
       for (const change of SIMPLE_CHANGES) {
         const next = patch[change.field];

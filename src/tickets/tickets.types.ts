@@ -65,7 +65,10 @@ export type TicketEventKind =
   | 'contact_merged'
   | 'media_quarantined'
   | 'media_refused'
-  | 'media_failed';
+  | 'media_failed'
+  | 'tier_changed'
+  | 'sla_warning'
+  | 'sla_breached';
 
 export interface Actor {
   type: AuthorType;
