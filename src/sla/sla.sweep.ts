@@ -35,9 +35,10 @@ export function createSlaSweepJob(deps: {
     for (;;) {
       const published: DomainEvent[] = [];
       const fired = await deps.db.transaction().execute(async (trx) => {
-        const warnings = await claimWarnings(trx, deps.dialect, now);
+        // Breaches first: a timer already past due when the sweep sees it breaches without a warning.
         const breaches = await claimBreaches(trx, deps.dialect, now);
-        const all = [...warnings, ...breaches];
+        const warnings = await claimWarnings(trx, deps.dialect, now);
+        const all = [...breaches, ...warnings];
         if (all.length > 0) {
           const settings = await deps.settings.snapshot(trx);
           published.push(
@@ -92,7 +93,11 @@ async function claimBreaches(db: Db, dialect: Dialect, now: number): Promise<Fir
     .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked());
   const rows = await db
     .updateTable('sla_timers')
-    .set({ state: 'breached', breached_at: now })
+    .set((eb) => ({
+      state: 'breached',
+      breached_at: now,
+      warned_at: eb.fn.coalesce('warned_at', eb.val(now)),
+    }))
     .where('id', 'in', due)
     .where(sql<boolean>`state = 'active'`)
     .returning(['id', 'ticket_id', 'policy_id', 'metric', 'due_at'])
