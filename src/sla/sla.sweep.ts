@@ -71,6 +71,8 @@ async function claimWarnings(db: Db, dialect: Dialect, now: number): Promise<Fir
     .select('id')
     .where(sql<boolean>`state = 'active' and warned_at is null`)
     .where('warn_at', '<=', now)
+    // A timer already due breaches instead (in this batch or the next): no stale warning first.
+    .where('due_at', '>', now)
     .limit(BATCH)
     .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked());
   const rows = await db

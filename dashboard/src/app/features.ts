@@ -9,6 +9,7 @@ import { inboxFeature } from '../features/inbox';
 import { liveFeature } from '../features/live';
 import { mediaFeature } from '../features/media';
 import { phoneFeature } from '../features/phone';
+import { slaFeature } from '../features/sla';
 import { createRegistry, type FeatureDefinition } from '../lib/registry';
 import { workspaceFeature } from './workspace-feature';
 
@@ -20,6 +21,7 @@ export const features: FeatureDefinition[] = [
   authFeature,
   phoneFeature,
   mediaFeature,
+  slaFeature,
 ];
 
 export const registry = createRegistry(features, [...coreActions]);
