@@ -4,6 +4,7 @@ import { useFormatters } from '../../../lib/format';
 import { inboxPath } from '../../../lib/paths';
 import { navigate } from '../../../lib/router';
 import { Button } from '../../../ui/Button';
+import { Icon } from '../../../ui/Icon';
 import { fetchNotifications, markAllRead, slaKeys } from '../api';
 import { useSlaT } from '../use-sla-t';
 
@@ -32,7 +33,7 @@ export function NotificationsBell() {
         aria-label={`${t('notifications')} — ${t('unread', { count: unread })}`}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true">🔔</span>
+        <Icon name="bell" />
         {unread > 0 ? <span className="sl-bell__count">{format.number(unread)}</span> : null}
       </button>
       {open ? (
