@@ -324,6 +324,18 @@ describe.each(testDialects)('SLA timers, warnings and breaches (%s)', (dialect) 
     ]);
   });
 
+  it('re-targets the running cycles when an agent changes the priority', async () => {
+    await server.simulator.customer({ waId: '33600000005', name: 'Urgent' }).sendText('It is down').delivery;
+    const id = await ticketOf('33600000005');
+    const startedAt = clock.now();
+    clock.advance(10 * MINUTE);
+    await server.api('PATCH', `/api/v1/tickets/${id}`, { priority: 'high' });
+    const timers = await timersOf(id);
+    // High: 30 minutes for the first response, 120 for the resolution, counted from the first message.
+    expect(timers.find((t) => t.metric === 'firstResponse')?.dueAt).toBe(startedAt + 30 * MINUTE);
+    expect(timers.find((t) => t.metric === 'resolution')?.dueAt).toBe(startedAt + 120 * MINUTE);
+  });
+
   it('does not count an internal note or a bot reply as the first response', async () => {
     const customer = server.simulator.customer({ waId: '33600000004', name: 'Noted' });
     await customer.sendText('Anyone there?').delivery;

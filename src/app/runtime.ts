@@ -139,7 +139,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     clock,
     events,
     loadMedia: media.loadViews,
-    onStatusChanged: sla.onStatusChanged,
+    onChanged: sla.onTicketChanged,
   });
   replies = createReplyService({
     db: store.db,

@@ -4,7 +4,7 @@ import type { EventBus } from '../events/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import type { Clock } from '../kernel/index.ts';
 import type { Database, Db, Dialect } from '../store/index.ts';
-import type { InboundHook } from '../tickets/index.ts';
+import type { InboundHook, TicketChange } from '../tickets/index.ts';
 import { slaRoutes } from './sla.routes.ts';
 import { createSlaSettings } from './sla.settings.ts';
 import { createSlaSweepJob, slaSweepJob } from './sla.sweep.ts';
@@ -44,9 +44,16 @@ export function createSlaModule(deps: {
       authorType === 'agent' || authorType === 'bot'
         ? timers.apply(db, ticketId, { kind: 'reply', authorType, at: deps.clock.now() })
         : Promise.resolve(),
-    /** Call inside the status change's transaction. */
-    onStatusChanged: (db: Db, ticketId: string, from: string, to: string) =>
-      timers.apply(db, ticketId, { kind: 'status_changed', from, to, at: deps.clock.now() }),
+    /** Call inside the transaction of an agent's status or priority change. */
+    onTicketChanged: async (db: Db, ticketId: string, change: TicketChange) => {
+      const at = deps.clock.now();
+      if (change.priority) {
+        await timers.apply(db, ticketId, { kind: 'priority_changed', to: change.priority.to, at });
+      }
+      if (change.status) {
+        await timers.apply(db, ticketId, { kind: 'status_changed', ...change.status, at });
+      }
+    },
     plugin: async (app: FastifyInstance) => slaRoutes(app, { db: deps.db, clock: deps.clock, settings }),
     jobs: [sweep, createSlaWebhookJob()],
     sweepJob: slaSweepJob,

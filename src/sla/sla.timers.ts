@@ -12,7 +12,8 @@ import type { SlaMetric, SlaPolicy, SlaPriority } from './sla.types.ts';
 export type SlaTicketEvent =
   | { kind: 'customer_message'; at: number }
   | { kind: 'reply'; authorType: 'agent' | 'bot'; at: number }
-  | { kind: 'status_changed'; from: string; to: string; at: number };
+  | { kind: 'status_changed'; from: string; to: string; at: number }
+  | { kind: 'priority_changed'; to: string; at: number };
 
 type TimerRow = Selectable<SlaTimersTable>;
 
@@ -76,6 +77,8 @@ export function createSlaTimers(deps: { settings: SlaSettings }) {
       }
       case 'status_changed':
         return applyStatus(ctx, event, open, pinned);
+      case 'priority_changed':
+        return pinned ? retarget(ctx, open, pinned, event.to) : undefined;
     }
   }
 
@@ -110,6 +113,40 @@ async function applyStatus(
     if (event.from === 'solved' && pinned && !open.some((r) => r.metric === 'resolution')) {
       await startMetrics(ctx, pinned, ['resolution']);
     }
+  }
+}
+
+/**
+ * A new priority re-targets the running cycles that have a target at that priority (the working time
+ * already used stands); breached ones stay breached, and a metric without a target keeps its old one.
+ */
+async function retarget(ctx: Ctx, open: TimerRow[], policy: SlaPolicy, priority: string): Promise<void> {
+  const targets = policy.targets[priority as SlaPriority] ?? {};
+  for (const row of open.filter((r) => r.state === 'active' || r.state === 'paused')) {
+    const minutes = targets[row.metric as SlaMetric];
+    if (minutes === undefined) {
+      continue;
+    }
+    const clock = { ...clockOf(row), targetMs: minutes * MINUTE };
+    const deadlines =
+      clock.runningSince === null
+        ? null
+        : deadlinesOf(
+            pauseClock(clock, ctx.at, ctx.calendarFor(policy)),
+            ctx.at,
+            row.warned_at === null ? policy.warnShare : null,
+            ctx.calendarFor(policy),
+          );
+    await ctx.db
+      .updateTable('sla_timers')
+      .set({
+        target_ms: clock.targetMs,
+        due_at: deadlines?.dueAt ?? null,
+        warn_at: deadlines?.warnAt ?? null,
+      })
+      .where('id', '=', row.id)
+      .where('state', '=', row.state)
+      .execute();
   }
 }
 

@@ -18,6 +18,12 @@ export interface TicketDetail extends Ticket {
   previousTickets: { id: string; number: number; status: TicketStatus; createdAt: number }[];
 }
 
+/** What an agent's update changed, for modules that react in the same transaction. */
+export interface TicketChange {
+  status?: { from: TicketStatus; to: TicketStatus };
+  priority?: { from: Priority; to: Priority };
+}
+
 export interface TicketPatch {
   status?: TicketStatus;
   priority?: Priority;
@@ -43,8 +49,8 @@ export function createTicketService(deps: {
   clock: Clock;
   events: EventBus;
   loadMedia?: MediaViewLoader;
-  /** Runs in the transaction of every status change (SLA timers pause, resume and stop on it). */
-  onStatusChanged?: (db: Db, ticketId: string, from: TicketStatus, to: TicketStatus) => Promise<void>;
+  /** Runs in the transaction of an agent's change (SLA timers pause, resume, stop and re-target on it). */
+  onChanged?: (db: Db, ticketId: string, change: TicketChange) => Promise<void>;
 }) {
   const { db, clock, events } = deps;
 
@@ -124,7 +130,6 @@ export function createTicketService(deps: {
           { from: ticket.status, to: patch.status },
           now,
         );
-        await deps.onStatusChanged?.(trx, id, ticket.status, patch.status);
       }
       for (const change of SIMPLE_CHANGES) {
         const next = patch[change.field];
@@ -152,6 +157,10 @@ export function createTicketService(deps: {
           .set({ ...set, updated_at: now })
           .where('id', '=', id)
           .execute();
+        await deps.onChanged?.(trx, id, {
+          ...(set.status ? { status: { from: ticket.status, to: set.status as TicketStatus } } : {}),
+          ...(set.priority ? { priority: { from: ticket.priority, to: set.priority as Priority } } : {}),
+        });
       }
     });
     await events.publish([{ type: 'ticket.updated', ticketId: id }]);
