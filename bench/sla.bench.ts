@@ -166,15 +166,15 @@ async function benchSweep(label: string, store: Store): Promise<void> {
   const [idleMs] = await time(() => sla.sweep());
   const report = (what: string, ms: number, fired: number) =>
     console.log(
-      `  sweep firing ${fired.toLocaleString('en')} ${what}`.padEnd(58) +
+      `  sweep firing ${fired.toLocaleString('en')} ${what}`.padEnd(66) +
         `${ms.toFixed(1)} ms  (${(ms / baselineMs).toFixed(2)}× baseline)`,
     );
   console.log(
-    `  baseline: count of ${Number(counted.n).toLocaleString('en')} active timers`.padEnd(58) +
+    `  baseline: count of ${Number(counted.n).toLocaleString('en')} active timers`.padEnd(66) +
       `${baselineMs.toFixed(1)} ms`,
   );
   console.log(
-    `${'  sweep, nothing due'.padEnd(58)}${idleMs.toFixed(1)} ms  (${(idleMs / baselineMs).toFixed(2)}× baseline)`,
+    `${'  sweep, nothing due'.padEnd(66)}${idleMs.toFixed(1)} ms  (${(idleMs / baselineMs).toFixed(2)}× baseline)`,
   );
   clock.set(START + 50 * MINUTE);
   const [warnMs, warned] = await time(() => sla.sweep());

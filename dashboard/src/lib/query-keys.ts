@@ -11,4 +11,6 @@ export const queryKeys = {
   ticket: (id: string) => ['ticket', id] as const,
   messages: (id: string) => ['ticket', id, 'messages'] as const,
   events: (id: string) => ['ticket', id, 'events'] as const,
+  /** The signed-in user's in-app notifications (refetched on `notification.created`). */
+  notifications: ['notifications'] as const,
 };

@@ -1,4 +1,5 @@
 import { API_BASE, api, request } from '../../lib/api-client';
+import { queryKeys } from '../../lib/query-keys';
 
 export type SlaMetric = 'firstResponse' | 'nextResponse' | 'periodicUpdate' | 'resolution';
 
@@ -52,7 +53,7 @@ export interface Policy {
 export const slaKeys = {
   timers: (ticketId: string, version: number) => ['sla', 'timers', ticketId, version] as const,
   queue: (which: 'at-risk' | 'breached') => ['sla', 'queue', which] as const,
-  notifications: ['notifications'] as const,
+  notifications: queryKeys.notifications,
   calendars: ['sla', 'calendars'] as const,
   policies: ['sla', 'policies'] as const,
 };
