@@ -120,7 +120,7 @@ describe.each(testDialects)('SLA timers, warnings and breaches (%s)', (dialect) 
       name: 'Everyone',
       position: 20,
       targets: {
-        normal: { firstResponse: 60, nextResponse: 30, resolution: 240 },
+        normal: { firstResponse: 60, nextResponse: 30, periodicUpdate: 120, resolution: 240 },
         high: { firstResponse: 30, nextResponse: 15, resolution: 120 },
       },
       warnShare: 0.75,
@@ -345,8 +345,23 @@ describe.each(testDialects)('SLA timers, warnings and breaches (%s)', (dialect) 
     expect((await timersOf(id)).find((t) => t.metric === 'firstResponse')?.state).toBe('active');
     await server.api('POST', `/api/v1/tickets/${id}/messages`, { type: 'text', text: 'Hello!' });
     expect((await timersOf(id)).find((t) => t.metric === 'firstResponse')?.state).toBe('achieved');
+    // Each agent reply closes the periodic-update cycle and opens the next one.
+    expect((await timersOf(id)).filter((t) => t.metric === 'periodicUpdate')).toEqual([
+      expect.objectContaining({ state: 'active', dueAt: clock.now() + 120 * MINUTE }),
+    ]);
+    clock.advance(30 * MINUTE);
+    await server.api('POST', `/api/v1/tickets/${id}/messages`, { type: 'text', text: 'Still checking' });
+    expect((await timersOf(id)).filter((t) => t.metric === 'periodicUpdate').map((t) => t.state)).toEqual([
+      'achieved',
+      'active',
+    ]);
     await server.api('PATCH', `/api/v1/tickets/${id}`, { status: 'solved' });
-    expect((await timersOf(id)).find((t) => t.metric === 'resolution')?.state).toBe('achieved');
+    const solved = await timersOf(id);
+    expect(solved.find((t) => t.metric === 'resolution')?.state).toBe('achieved');
+    expect(solved.filter((t) => t.metric === 'periodicUpdate').map((t) => t.state)).toEqual([
+      'achieved',
+      'cancelled',
+    ]);
   });
 
   it('never fires the same warning or breach twice when several workers sweep at once', async () => {
