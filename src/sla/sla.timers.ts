@@ -32,6 +32,10 @@ const clockOf = (row: TimerRow): TimerClock => ({
 export function createSlaTimers(deps: { settings: SlaSettings }) {
   async function apply(db: Db, ticketId: string, event: SlaTicketEvent): Promise<void> {
     const settings = await deps.settings.snapshot(db);
+    // No policy, no timer (a policy with timers cannot be deleted): ingest pays nothing without SLAs.
+    if (settings.policies.length === 0) {
+      return;
+    }
     const rows = await db.selectFrom('sla_timers').selectAll().where('ticket_id', '=', ticketId).execute();
     const open = rows.filter((r) => r.stopped_at === null);
     const latest = rows.reduce<TimerRow | undefined>((a, r) => (!a || r.id > a.id ? r : a), undefined);
