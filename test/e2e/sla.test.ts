@@ -70,6 +70,8 @@ describe('SLA in Chromium', () => {
     const header = page.locator('.sl-ticket-head .sl-sla-badge');
     await header.waitFor();
     expect(await header.getAttribute('data-sla-state')).toBe('at-risk');
+    // The warning is on the ticket's timeline.
+    await page.getByText('First response target at risk').waitFor();
     const composer = page.getByRole('textbox', { name: 'Reply to the customer' });
     await composer.fill('On it!');
     await composer.press('Enter');

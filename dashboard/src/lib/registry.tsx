@@ -4,10 +4,11 @@
  * app/features.ts — its routes, nav entries, actions, ticket side panels and message renderers plug in
  * here without edits elsewhere.
  */
+import type { TFunction } from 'i18next';
 import { type ComponentType, createContext, type ReactNode, useContext } from 'react';
 import type { ActionDefinition } from './actions';
 import type { RouteParams } from './router';
-import type { ContentKind, Message, Role, Ticket, TicketSummary } from './types';
+import type { ContentKind, Message, Role, Ticket, TicketEvent, TicketSummary } from './types';
 
 export interface RouteDefinition {
   path: string;
@@ -50,6 +51,9 @@ export interface TicketBadge {
   component: ComponentType<{ ticket: TicketSummary; now: number }>;
 }
 
+/** The timeline sentence of a ticket event kind a feature records (e.g. `sla_breached`). */
+export type TimelineEventText = (event: TicketEvent, t: TFunction) => string;
+
 export type MessageRenderer = ComponentType<{ message: Message }>;
 
 /** A file attached to the reply being written: uploading, then ready to send with its media id. */
@@ -88,6 +92,7 @@ export interface FeatureDefinition {
   ticketPanels?: TicketPanel[];
   headerItems?: HeaderItem[];
   ticketBadges?: TicketBadge[];
+  timelineEvents?: Record<string, TimelineEventText>;
   /** Replace the built-in rendering of a message content kind (e.g. the media viewer for 'media'). */
   messageRenderers?: Partial<Record<ContentKind, MessageRenderer>>;
   /** Attachments on replies (the media feature); the last feature to set it wins. */
@@ -110,6 +115,7 @@ export interface Registry {
   ticketPanels: TicketPanel[];
   headerItems: HeaderItem[];
   ticketBadges: TicketBadge[];
+  timelineEvents: Record<string, TimelineEventText>;
   messageRenderers: Partial<Record<ContentKind, MessageRenderer>>;
   composerAttachments: ComposerAttachments | null;
   strings: FeatureStrings[];
@@ -128,6 +134,7 @@ export function createRegistry(
     ticketPanels: byOrder(features.flatMap((feature) => feature.ticketPanels ?? [])),
     headerItems: byOrder(features.flatMap((feature) => feature.headerItems ?? [])),
     ticketBadges: byOrder(features.flatMap((feature) => feature.ticketBadges ?? [])),
+    timelineEvents: Object.assign({}, ...features.map((feature) => feature.timelineEvents ?? {})),
     messageRenderers: Object.assign({}, ...features.map((feature) => feature.messageRenderers ?? {})),
     composerAttachments:
       features.findLast((feature) => feature.composerAttachments)?.composerAttachments ?? null,

@@ -5,6 +5,7 @@ import { SlaBadge } from './components/SlaBadge';
 import { SlaQueuePage } from './components/SlaQueuePage';
 import { SlaSettingsPage } from './components/SlaSettingsPage';
 import { SLA_NS, SLA_STRINGS } from './strings';
+import { describeSlaEvent } from './timeline';
 
 /**
  * SLA: countdown badges on inbox rows and the conversation header, the at-risk and breached queues,
@@ -30,4 +31,5 @@ export const slaFeature: FeatureDefinition = {
   ],
   headerItems: [{ id: 'notifications', order: 5, component: NotificationsBell }],
   ticketBadges: [{ id: 'sla', order: 10, component: SlaBadge }],
+  timelineEvents: { sla_warning: describeSlaEvent, sla_breached: describeSlaEvent },
 };

@@ -1,6 +1,8 @@
 /** The SLA feature's strings, in their own i18next namespace (`sla`), five languages (added by the registry). */
 
 const en = {
+  timelineWarning: '{{metric}} target at risk',
+  timelineBreached: '{{metric}} target breached',
   nav: 'SLA',
   metric_firstResponse: 'First response',
   metric_nextResponse: 'Next response',
@@ -64,6 +66,8 @@ const en = {
 type Strings = typeof en;
 
 const fr: Strings = {
+  timelineWarning: 'Objectif {{metric}} à risque',
+  timelineBreached: 'Objectif {{metric}} dépassé',
   nav: 'SLA',
   metric_firstResponse: 'Première réponse',
   metric_nextResponse: 'Réponse suivante',
@@ -125,6 +129,8 @@ const fr: Strings = {
 };
 
 const es: Strings = {
+  timelineWarning: 'Objetivo {{metric}} en riesgo',
+  timelineBreached: 'Objetivo {{metric}} incumplido',
   nav: 'SLA',
   metric_firstResponse: 'Primera respuesta',
   metric_nextResponse: 'Siguiente respuesta',
@@ -186,6 +192,8 @@ const es: Strings = {
 };
 
 const it: Strings = {
+  timelineWarning: 'Obiettivo {{metric}} a rischio',
+  timelineBreached: 'Obiettivo {{metric}} violato',
   nav: 'SLA',
   metric_firstResponse: 'Prima risposta',
   metric_nextResponse: 'Risposta successiva',
@@ -247,6 +255,8 @@ const it: Strings = {
 };
 
 const ar: Strings = {
+  timelineWarning: 'هدف {{metric}} معرّض للخطر',
+  timelineBreached: 'تم تجاوز هدف {{metric}}',
   nav: 'اتفاقية الخدمة',
   metric_firstResponse: 'الرد الأول',
   metric_nextResponse: 'الرد التالي',

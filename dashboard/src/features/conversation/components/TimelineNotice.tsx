@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format';
+import { useRegistry } from '../../../lib/registry';
 import type { Message, TicketEvent } from '../../../lib/types';
 import { type Directory, describeEvent } from '../event-text';
 import { summarizeMessage } from '../message-summary';
@@ -10,10 +11,12 @@ type NoticeProps = { message: Message; directory: Directory } | { event: TicketE
 export function TimelineNotice(props: NoticeProps) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const { timelineEvents } = useRegistry();
   let text: string;
   let at: number;
   if ('event' in props) {
-    text = describeEvent(props.event, t, props.directory);
+    text =
+      timelineEvents[props.event.kind]?.(props.event, t) ?? describeEvent(props.event, t, props.directory);
     at = props.event.createdAt;
   } else {
     const { message } = props;
