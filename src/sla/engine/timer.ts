@@ -55,11 +55,3 @@ export function resumeClock(timer: TimerClock, now: number): TimerClock {
     pausedMs: timer.pausedMs + (timer.pausedAt === null ? 0 : Math.max(0, now - timer.pausedAt)),
   };
 }
-
-/** Working time used so far (for badges and reports). */
-export function consumedAt(timer: TimerClock, now: number, calendar: BusinessCalendar): number {
-  return (
-    timer.consumedMs +
-    (timer.runningSince === null ? 0 : calendar.businessTimeBetween(timer.runningSince, now))
-  );
-}
