@@ -46,6 +46,7 @@ import {
   type MediaProcessor,
   type MediaTiming,
 } from '../media/index.ts';
+import { notificationRoutes } from '../notifications/index.ts';
 import {
   createReadReceiptJob,
   createReplyService,
@@ -55,6 +56,7 @@ import {
 } from '../outbound/index.ts';
 import { createPrivacyModule, RETENTION_EVERY_MS, retentionJob } from '../privacy/index.ts';
 import { createRoutingModule } from '../routing/index.ts';
+import { createSlaModule, SLA_SWEEP_EVERY_MS, type SlaModule } from '../sla/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import {
   cannedReplyRoutes,
@@ -103,6 +105,7 @@ export interface Runtime {
   whatsapp: WhatsAppClient;
   media: MediaModule;
   knowledge: KnowledgeModule;
+  sla: SlaModule;
   blobStore: BlobStore;
   demo: Demo | undefined;
   /** Listens (api roles) and starts the job worker (worker roles); returns the base URL. */
@@ -188,7 +191,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     sendBotText,
     ...options.knowledge,
   });
-  const tickets = createTicketService({ db: store.db, clock, events, loadMedia: media.loadViews });
+  const sla = createSlaModule({ db: store.db, dialect: store.dialect, clock, events, queue });
+  const tickets = createTicketService({
+    db: store.db,
+    clock,
+    events,
+    loadMedia: media.loadViews,
+    onChanged: sla.onTicketChanged,
+  });
   const routing = createRoutingModule({
     db: store.db,
     dialect: store.dialect,
@@ -213,6 +223,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     templates,
     attachments: media.outbound,
     loadMedia: media.loadViews,
+    onReplied: sla.onReplied,
   });
   // SQLite has one writer: one transaction at a time, as large as the queue. PostgreSQL spends its time
   // in round trips, so several smaller transactions run side by side (the pool keeps room for the API).
@@ -232,7 +243,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     clock,
     dialect: store.dialect,
     reopenWindowMs: config.tickets.reopenWindowMs,
-    hooks: [media.intakeHook, knowledge.inboundHook, routing.inboundHook],
+    hooks: [media.intakeHook, knowledge.inboundHook, routing.inboundHook, sla.inboundHook],
     logger,
   });
   const sendJob = createSendJob({
@@ -296,6 +307,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       analysis.plugin,
       knowledge.plugin(replies),
       routing.plugin,
+      sla.plugin,
+      async (scope) => notificationRoutes(scope, { db: store.db, clock }),
       ...(demo ? [demo.plugin] : []),
     ],
   });
@@ -321,6 +334,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     whatsapp,
     media,
     knowledge,
+    sla,
     blobStore,
     demo,
     async start() {
@@ -346,12 +360,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
             ...analysis.jobs,
             ...knowledge.jobs,
             ...routing.jobs,
+            ...sla.jobs,
           ],
           { concurrency: 4 },
         );
         stopSchedules.push(routing.start());
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, retentionJob, RETENTION_EVERY_MS));
+        stopSchedules.push(scheduleRecurring({ queue, clock, logger }, sla.sweepJob, SLA_SWEEP_EVERY_MS));
         if (credentials.wabaId) {
           // Runs at once, then hourly: agents see new and re-categorised templates without a restart.
           stopSchedules.push(

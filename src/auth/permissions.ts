@@ -17,6 +17,8 @@ export const PERMISSION_MATRIX = {
   'directory.read': ['admin', 'supervisor', 'agent', 'auditor'],
   /** See card and IBAN numbers read from media and messages unmasked (others see •••• 4242). */
   'pii.unmasked': ['admin'],
+  /** Read reports: analytics, SLA compliance, surveys. */
+  'reports.read': ['admin', 'supervisor', 'auditor'],
   /** Change how Sightline works: analysis, routing rules, bot, SLA policies and calendars, knowledge base. */
   'settings.manage': ['admin', 'supervisor'],
   /** Sync WhatsApp templates from Meta and edit canned replies. */

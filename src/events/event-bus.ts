@@ -5,7 +5,9 @@ export type DomainEvent =
   | { type: 'message.created'; ticketId: string; messageId: string }
   | { type: 'message.updated'; ticketId: string; messageId: string }
   /** An attachment was stored (or quarantined); the analysis module reacts to it. */
-  | { type: 'media.stored'; ticketId: string; messageId: string; mediaId: string };
+  | { type: 'media.stored'; ticketId: string; messageId: string; mediaId: string }
+  /** A user has a new in-app notification (SLA warnings and breaches). */
+  | { type: 'notification.created'; userId: string };
 
 export type EventListener = (event: DomainEvent) => void;
 

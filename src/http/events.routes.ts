@@ -36,7 +36,10 @@ export async function eventsRoutes(app: FastifyInstance, deps: { events: EventBu
     // Checks run concurrently but are written in arrival order, so a client never sees events reordered.
     let queue: Promise<void> = Promise.resolve();
     const send = (event: DomainEvent) => {
-      const allowed = viewer.allTeams ? Promise.resolve(true) : canSeeTicket(deps.db, viewer, event.ticketId);
+      const allowed =
+        event.type === 'notification.created'
+          ? Promise.resolve(event.userId === principal.userId)
+          : viewer.allTeams || canSeeTicket(deps.db, viewer, event.ticketId);
       queue = queue
         .then(() => allowed)
         .then((ok) => {

@@ -92,6 +92,8 @@ export function createReplyService(deps: {
   attachments?: ReplyAttachments;
   templates?: ReplyTemplates;
   loadMedia?: MediaViewLoader;
+  /** Runs in the reply's transaction (SLA timers stop on a response). */
+  onReplied?: (db: Db, ticketId: string, authorType: Actor['type']) => Promise<void>;
 }) {
   const { db, clock, events, queue, tickets } = deps;
 
@@ -241,6 +243,7 @@ export function createReplyService(deps: {
         await deps.attachments!.attachToMessage(trx, input.mediaId, id, ticketId);
       }
       await queue.enqueue(sendMessageJob, { messageId: id }, { db: trx, dedupeKey: `send:${id}` });
+      await deps.onReplied?.(trx, ticketId, actor.type);
     });
     await events.publish([
       { type: 'message.created', ticketId, messageId: id },

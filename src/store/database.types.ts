@@ -461,6 +461,68 @@ export interface BotSessionsTable {
   updated_at: number;
 }
 
+export interface SlaCalendarsTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  hours: Json;
+  holidays: Json;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SlaPoliciesTable {
+  id: string;
+  name: string;
+  /** Precedence: policies are tried in ascending position; the first that matches applies. */
+  position: number;
+  enabled: Flag;
+  conditions: Json;
+  targets: Json;
+  calendar_id: string | null;
+  warn_share: number | null;
+  count_bot_replies: Flag;
+  actions: Json;
+  webhook_url: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One SLA metric cycle of one ticket: its timer as data (see docs/sla.md). */
+export interface SlaTimersTable {
+  id: string;
+  ticket_id: string;
+  policy_id: string;
+  metric: string;
+  /** active · paused · achieved · breached · cancelled. */
+  state: string;
+  target_ms: number;
+  started_at: number;
+  /** Working time used up before the current running stretch. */
+  consumed_ms: number;
+  /** Start of the current running stretch; null while paused or stopped. */
+  running_since: number | null;
+  /** When the current pause began; null while running. */
+  paused_at: number | null;
+  /** Wall-clock time spent paused before the current pause. */
+  paused_ms: number;
+  due_at: number | null;
+  warn_at: number | null;
+  warned_at: number | null;
+  breached_at: number | null;
+  stopped_at: number | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  ticket_id: string | null;
+  kind: string;
+  data: Json;
+  created_at: number;
+  read_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -501,6 +563,10 @@ export interface Database {
   escalation_paths: EscalationPathsTable;
   bot_flows: BotFlowsTable;
   bot_sessions: BotSessionsTable;
+  sla_calendars: SlaCalendarsTable;
+  sla_policies: SlaPoliciesTable;
+  sla_timers: SlaTimersTable;
+  notifications: NotificationsTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { type TicketViewer, visibleTickets } from '../auth/index.ts';
 import type { DomainEvent, EventBus } from '../events/index.ts';
 import { AppError, type Clock, DAY, newId, notFound } from '../kernel/index.ts';
-import { type Database, readJson } from '../store/index.ts';
+import { type Database, type Db, readJson } from '../store/index.ts';
 import { getContact } from './contacts.repo.ts';
 import { type MediaViewLoader, type MessageView, toMessageViews } from './message-dto.ts';
 import { previewOf } from './message-preview.ts';
@@ -17,6 +17,12 @@ export interface TicketDetail extends Ticket {
   contact: Contact;
   window: { open: boolean; expiresAt: number | null };
   previousTickets: { id: string; number: number; status: TicketStatus; createdAt: number }[];
+}
+
+/** What an agent's update changed, for modules that react in the same transaction. */
+export interface TicketChange {
+  status?: { from: TicketStatus; to: TicketStatus };
+  priority?: { from: Priority; to: Priority };
 }
 
 export interface TicketPatch {
@@ -44,6 +50,8 @@ export function createTicketService(deps: {
   clock: Clock;
   events: EventBus;
   loadMedia?: MediaViewLoader;
+  /** Runs in the transaction of an agent's change (SLA timers pause, resume, stop and re-target on it). */
+  onChanged?: (db: Db, ticketId: string, change: TicketChange) => Promise<void>;
 }) {
   const { db, clock, events } = deps;
 
@@ -157,6 +165,10 @@ export function createTicketService(deps: {
           .set({ ...set, updated_at: now })
           .where('id', '=', id)
           .execute();
+        await deps.onChanged?.(trx, id, {
+          ...(set.status ? { status: { from: ticket.status, to: set.status as TicketStatus } } : {}),
+          ...(set.priority ? { priority: { from: ticket.priority, to: set.priority as Priority } } : {}),
+        });
       }
     });
     await events.publish([{ type: 'ticket.updated', ticketId: id }]);

@@ -71,7 +71,10 @@ export type TicketEventKind =
   | 'routed'
   | 'escalated'
   | 'bot_resolved'
-  | 'bot_handoff';
+  | 'bot_handoff'
+  | 'tier_changed'
+  | 'sla_warning'
+  | 'sla_breached';
 
 export interface Actor {
   type: AuthorType;

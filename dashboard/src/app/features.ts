@@ -14,6 +14,7 @@ import { mediaFeature } from '../features/media';
 import { phoneFeature } from '../features/phone';
 import { routingFeature } from '../features/routing';
 import { securityFeature } from '../features/security';
+import { slaFeature } from '../features/sla';
 import { createRegistry, type FeatureDefinition } from '../lib/registry';
 import { workspaceFeature } from './workspace-feature';
 
@@ -30,6 +31,7 @@ export const features: FeatureDefinition[] = [
   cannedRepliesFeature,
   securityFeature,
   routingFeature,
+  slaFeature,
 ];
 
 export const registry = createRegistry(features, [...coreActions]);

@@ -56,6 +56,20 @@ function initialLanguage(): Language {
   return isLanguage(browser) ? browser : 'en';
 }
 
+/** Adds each feature's own namespace once (idempotent, so it may run on every render). */
+export function addFeatureStrings(
+  instance: I18n,
+  strings: readonly { namespace: string; resources: Record<string, Record<string, string>> }[],
+): void {
+  for (const { namespace, resources: byLanguage } of strings) {
+    for (const [language, bundle] of Object.entries(byLanguage)) {
+      if (!instance.hasResourceBundle(language, namespace)) {
+        instance.addResourceBundle(language, namespace, bundle, true, false);
+      }
+    }
+  }
+}
+
 export function createI18n(language: Language = initialLanguage()): I18n {
   const instance = i18next.createInstance();
   instance.on('languageChanged', (next) => {

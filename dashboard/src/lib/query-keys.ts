@@ -13,4 +13,6 @@ export const queryKeys = {
   events: (id: string) => ['ticket', id, 'events'] as const,
   templates: ['templates'] as const,
   cannedReplies: ['canned-replies'] as const,
+  /** The signed-in user's in-app notifications (refetched on `notification.created`). */
+  notifications: ['notifications'] as const,
 };

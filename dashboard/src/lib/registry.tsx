@@ -7,7 +7,7 @@
 import { type ComponentType, createContext, type ReactNode, useContext } from 'react';
 import type { ActionDefinition } from './actions';
 import type { RouteParams } from './router';
-import type { ContentKind, Message, Role, Ticket, TicketEvent } from './types';
+import type { ContentKind, Message, Role, Ticket, TicketEvent, TicketSummary } from './types';
 
 export interface RouteDefinition {
   path: string;
@@ -41,6 +41,13 @@ export interface HeaderItem {
   id: string;
   order: number;
   component: ComponentType;
+}
+
+/** A small status badge shown on a ticket's inbox row and in its conversation header (e.g. SLA countdown). */
+export interface TicketBadge {
+  id: string;
+  order: number;
+  component: ComponentType<{ ticket: TicketSummary; now: number }>;
 }
 
 export type MessageRenderer = ComponentType<{ message: Message }>;
@@ -86,12 +93,21 @@ export interface FeatureDefinition {
   actions?: ActionDefinition[];
   ticketPanels?: TicketPanel[];
   headerItems?: HeaderItem[];
+  ticketBadges?: TicketBadge[];
   /** Replace the built-in rendering of a message content kind (e.g. the media viewer for 'media'). */
   messageRenderers?: Partial<Record<ContentKind, MessageRenderer>>;
   /** Attachments on replies (the media feature); the last feature to set it wins. */
   composerAttachments?: ComposerAttachments;
   mediaAsides?: MediaAside[];
   eventRenderers?: Record<string, EventRenderer>;
+  /** The feature's own i18next namespace, added before the first render (so nav labels can use it). */
+  strings?: FeatureStrings;
+}
+
+export interface FeatureStrings {
+  namespace: string;
+  /** language → strings */
+  resources: Record<string, Record<string, string>>;
 }
 
 export interface Registry {
@@ -101,10 +117,12 @@ export interface Registry {
   actions: ActionDefinition[];
   ticketPanels: TicketPanel[];
   headerItems: HeaderItem[];
+  ticketBadges: TicketBadge[];
   messageRenderers: Partial<Record<ContentKind, MessageRenderer>>;
   composerAttachments: ComposerAttachments | null;
   mediaAsides: MediaAside[];
   eventRenderers: Record<string, EventRenderer>;
+  strings: FeatureStrings[];
 }
 
 export function createRegistry(
@@ -119,11 +137,13 @@ export function createRegistry(
     actions: [...coreActions, ...features.flatMap((feature) => feature.actions ?? [])],
     ticketPanels: byOrder(features.flatMap((feature) => feature.ticketPanels ?? [])),
     headerItems: byOrder(features.flatMap((feature) => feature.headerItems ?? [])),
+    ticketBadges: byOrder(features.flatMap((feature) => feature.ticketBadges ?? [])),
     messageRenderers: Object.assign({}, ...features.map((feature) => feature.messageRenderers ?? {})),
     composerAttachments:
       features.findLast((feature) => feature.composerAttachments)?.composerAttachments ?? null,
     mediaAsides: features.flatMap((feature) => feature.mediaAsides ?? []),
     eventRenderers: Object.assign({}, ...features.map((feature) => feature.eventRenderers ?? {})),
+    strings: features.flatMap((feature) => (feature.strings ? [feature.strings] : [])),
   };
 }
 

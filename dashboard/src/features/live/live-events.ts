@@ -136,6 +136,10 @@ export function connectLive({ url, client, onStatus, createSource }: LiveConnect
         retryTimer = setTimeout(start, delay);
       }
     };
+    // Ids only, like every event: the bell refetches the user's own list (the server filters by user).
+    current.addEventListener('notification.created', () => {
+      void client.invalidateQueries({ queryKey: queryKeys.notifications });
+    });
     for (const name of LIVE_EVENT_NAMES) {
       current.addEventListener(name, (event) => {
         const parsed = parseLiveEvent(name, (event as MessageEvent<string>).data);

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { useRegistry } from '../../../lib/registry';
 import type { Ticket } from '../../../lib/types';
+import { useNow } from '../../../lib/use-now';
 import { Badge } from '../../../ui/Badge';
 import { IconButton } from '../../../ui/IconButton';
 import { TicketControls } from './TicketControls';
@@ -20,6 +22,8 @@ export function TicketHeader({
   onToggleDetails,
 }: TicketHeaderProps) {
   const { t } = useTranslation();
+  const { ticketBadges } = useRegistry();
+  const now = useNow();
   return (
     <header className="sl-ticket-head">
       <div className="sl-ticket-head__top">
@@ -44,6 +48,9 @@ export function TicketHeader({
             ) : null}
           </span>
         </div>
+        {ticketBadges.map((badge) => (
+          <badge.component key={badge.id} ticket={ticket} now={now} />
+        ))}
         {!ticket.window.open ? <Badge tone="warning">{t('composer.windowClosedShort')}</Badge> : null}
         <IconButton
           icon="panel"

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Formatters } from '../../../lib/format';
+import { useRegistry } from '../../../lib/registry';
 import type { TicketSummary } from '../../../lib/types';
 import { Badge, type BadgeTone } from '../../../ui/Badge';
 
@@ -41,6 +42,7 @@ const MAX_TAGS = 2;
 
 function TicketRowImpl({ ticket, href, selected, now, format, onOpen }: TicketRowProps) {
   const { t } = useTranslation();
+  const { ticketBadges } = useRegistry();
   const name = contactLabel(ticket.contact, t('inbox.unknownContact'));
   const isWaiting = ticket.waitingSince !== null && (ticket.status === 'new' || ticket.status === 'open');
   const extraTags = ticket.tags.length - MAX_TAGS;
@@ -82,6 +84,9 @@ function TicketRowImpl({ ticket, href, selected, now, format, onOpen }: TicketRo
         {ticket.priority !== 'normal' ? (
           <Badge tone={PRIORITY_TONES[ticket.priority]}>{t(`priority.${ticket.priority}`)}</Badge>
         ) : null}
+        {ticketBadges.map((badge) => (
+          <badge.component key={badge.id} ticket={ticket} now={now} />
+        ))}
         {ticket.tags.slice(0, MAX_TAGS).map((tag) => (
           <Badge key={tag} tone="outline">
             {tag}

@@ -1,0 +1,2 @@
+export * from './notifications.repo.ts';
+export * from './notifications.routes.ts';
