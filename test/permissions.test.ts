@@ -193,6 +193,23 @@ describe.each(testDialects)('the permission matrix (%s)', (dialect) => {
     expect(byTeam.body.data.map((t) => (t as { id: string }).id)).toEqual([tickets.assigned.ticket]);
   });
 
+  it('masks card and IBAN numbers in previews and search results for roles without the right', async () => {
+    await openTicket(server, `${prefix}00009`, {
+      text: 'card 4111 1111 1111 1111, IBAN DE89370400440532013000',
+    });
+    const preview = async (user: TestUser) => {
+      const list = await user.api<{ data: { lastMessagePreview: string }[] }>(
+        'GET',
+        `/api/v1/tickets?q=${prefix}00009`,
+      );
+      return list.body.data[0]?.lastMessagePreview;
+    };
+    expect(await preview(users.agent)).toBe('card •••• 1111, IBAN DE•• •••• 3000');
+    for (const role of ['admin', 'supervisor', 'auditor'] as const) {
+      expect(await preview(users[role])).toBe('card 4111 1111 1111 1111, IBAN DE89370400440532013000');
+    }
+  });
+
   it('streams live updates only about tickets the caller may see', async () => {
     const controller = new AbortController();
     const response = await fetch(`${server.url}/api/v1/events/stream`, {

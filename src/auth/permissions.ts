@@ -11,6 +11,8 @@ export const PERMISSION_MATRIX = {
   'tickets.read': ['admin', 'supervisor', 'agent', 'auditor'],
   /** See every team's tickets, not only the caller's teams and assignments. */
   'tickets.read_all_teams': ['admin', 'supervisor', 'auditor'],
+  /** See card and IBAN numbers in ticket previews and search results (others see them masked). */
+  'tickets.read_unmasked': ['admin', 'supervisor', 'auditor'],
   /** Reply, add notes, change status, priority, assignee, team and tags; upload attachments. */
   'tickets.write': ['admin', 'supervisor', 'agent'],
   /** List users and teams (names and roles, for assignment). */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { canSeeTicket, type Principal, ticketViewerOf } from '../auth/index.ts';
+import { canSeeTicket, maskFinancialNumbers, type Principal, ticketViewerOf } from '../auth/index.ts';
 import { auditRequest } from '../http/audit-context.ts';
 import { addRoute, IdParams } from '../http/route.ts';
 import { notFound } from '../kernel/index.ts';
@@ -55,12 +55,20 @@ export async function ticketRoutes(
       const { sort, limit, cursor, assigneeId, ...filter } = query;
       const assignee =
         assigneeId === 'none' ? null : assigneeId === 'me' ? (principal.userId ?? '') : assigneeId;
-      return listTickets(
+      const page = await listTickets(
         db,
         { ...filter, ...(assignee !== undefined ? { assigneeId: assignee } : {}) },
         ticketViewerOf(principal),
         { sort, limit, cursor },
       );
+      if (principal.permissions.includes('tickets.read_unmasked')) {
+        return page;
+      }
+      const mask = (text: string | null) => (text === null ? null : maskFinancialNumbers(text));
+      return {
+        ...page,
+        data: page.data.map((t) => ({ ...t, lastMessagePreview: mask(t.lastMessagePreview) })),
+      };
     },
   });
 
