@@ -15,6 +15,10 @@ export const PERMISSION_MATRIX = {
   'tickets.read_unmasked': ['admin', 'supervisor', 'auditor'],
   /** Reply, add notes, change status, priority, assignee, team and tags; upload attachments. */
   'tickets.write': ['admin', 'supervisor', 'agent'],
+  /** Open media flagged sensitive (identity documents, financial receipts). */
+  'media.read_sensitive': ['admin', 'supervisor', 'auditor'],
+  /** Flag or unflag media as sensitive. */
+  'media.classify': ['admin', 'supervisor'],
   /** List users and teams (names and roles, for assignment). */
   'directory.read': ['admin', 'supervisor', 'agent', 'auditor'],
   /** Create users, change roles, disable users, manage teams and their members. */

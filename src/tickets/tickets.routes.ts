@@ -6,6 +6,7 @@ import { addRoute, IdParams } from '../http/route.ts';
 import { notFound } from '../kernel/index.ts';
 import type { ReplyService } from '../outbound/index.ts';
 import type { Database } from '../store/index.ts';
+import type { MessageView } from './message-dto.ts';
 import { countTicketViews, listTickets } from './tickets.query.ts';
 import { findTicket } from './tickets.repo.ts';
 import { MessagesQuery, NoteBody, ReplyBody, TicketListQuery, TicketPatchBody } from './tickets.schemas.ts';
@@ -13,6 +14,11 @@ import type { TicketService } from './tickets.service.ts';
 import type { Actor } from './tickets.types.ts';
 
 const actorOf = (principal: Principal): Actor => ({ type: 'agent', id: principal.userId });
+
+/** Sensitive media stays listed (the agent knows something was sent) but without links to open it. */
+function withoutSensitiveUrls(message: MessageView): MessageView {
+  return message.media?.sensitiveClass ? { ...message, media: { ...message.media, urls: null } } : message;
+}
 
 export async function ticketRoutes(
   app: FastifyInstance,
@@ -124,7 +130,10 @@ export async function ticketRoutes(
     query: MessagesQuery,
     handler: async ({ params, query, principal, request }) => {
       await visible(principal, params.id, request);
-      return tickets.listMessages(params.id, { limit: query.limit, afterId: query.cursor });
+      const page = await tickets.listMessages(params.id, { limit: query.limit, afterId: query.cursor });
+      return principal.permissions.includes('media.read_sensitive')
+        ? page
+        : { ...page, data: page.data.map(withoutSensitiveUrls) };
     },
   });
 
