@@ -68,7 +68,6 @@ await measure('sqlite', sqlite);
 await sqlite.destroy();
 await rm(dir, { recursive: true, force: true });
 
-// biome-ignore lint/style/noProcessEnv: a benchmark's optional target, outside the app's config.
 const pgUrl = process.env.BENCH_DATABASE_URL;
 if (pgUrl) {
   const schema = `bench_audit_${Date.now()}`;
