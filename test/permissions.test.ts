@@ -131,13 +131,14 @@ describe.each(testDialects)('the permission matrix (%s)', (dialect) => {
   let server: TestServer;
   const users = {} as Record<Role, TestUser>;
   const tickets = {} as Record<Scope | 'assigned' | 'queue', TicketIds>;
+  let teamA: string;
   let teamB: string;
   const prefix = dialect === 'sqlite' ? '4470' : '4471';
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
     const fx = await loadMediaFixtures();
-    const teamA = await makeTeam(server, 'Team A');
+    teamA = await makeTeam(server, 'Team A');
     teamB = await makeTeam(server, 'Team B');
     users.admin = await makeUser(server, 'admin');
     users.supervisor = await makeUser(server, 'supervisor');
@@ -191,6 +192,64 @@ describe.each(testDialects)('the permission matrix (%s)', (dialect) => {
     // Filtering by the other team's id does not widen the scope.
     const byTeam = await users.agent.api<{ data: unknown[] }>('GET', `/api/v1/tickets?teamId=${teamB}`);
     expect(byTeam.body.data.map((t) => (t as { id: string }).id)).toEqual([tickets.assigned.ticket]);
+  });
+
+  it('masks card and IBAN numbers in previews and search results for roles without the right', async () => {
+    await openTicket(server, `${prefix}00009`, {
+      text: 'card 4111 1111 1111 1111, IBAN DE89370400440532013000',
+    });
+    const preview = async (user: TestUser) => {
+      const list = await user.api<{ data: { lastMessagePreview: string }[] }>(
+        'GET',
+        `/api/v1/tickets?q=${prefix}00009`,
+      );
+      return list.body.data[0]?.lastMessagePreview;
+    };
+    expect(await preview(users.agent)).toBe('card •••• 1111, IBAN DE•• •••• 3000');
+    for (const role of ['admin', 'supervisor', 'auditor'] as const) {
+      expect(await preview(users[role])).toBe('card 4111 1111 1111 1111, IBAN DE89370400440532013000');
+    }
+  });
+
+  it('restricts media flagged sensitive to roles with media.read_sensitive', async () => {
+    const fx = await loadMediaFixtures();
+    const image = Buffer.concat([fx.png, Buffer.from(`passport-${prefix}`)]);
+    const ticket = await openTicket(server, `${prefix}00010`, { teamId: teamA, image });
+    const media = await storedMediaOf(server, ticket);
+    expect(
+      (
+        await users.agent.api('PUT', `/api/v1/media/${media}/sensitivity`, {
+          sensitiveClass: 'identity_document',
+        })
+      ).status,
+    ).toBe(403);
+    const flagged = await users.supervisor.api('PUT', `/api/v1/media/${media}/sensitivity`, {
+      sensitiveClass: 'identity_document',
+    });
+    expect(flagged.status).toBe(200);
+    const urlsFor = async (user: TestUser) => {
+      const page = await user.api<{ data: { media?: { sensitiveClass: string; urls: unknown } }[] }>(
+        'GET',
+        `/api/v1/tickets/${ticket}/messages`,
+      );
+      return page.body.data[0]?.media;
+    };
+    expect(await urlsFor(users.agent)).toMatchObject({ sensitiveClass: 'identity_document', urls: null });
+    const denied = await users.agent.api<{ error: { reason: string } }>('GET', `/api/v1/media/${media}`);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.reason).toBe('media.restricted');
+    for (const role of ['admin', 'supervisor', 'auditor'] as const) {
+      expect((await urlsFor(users[role]))?.urls).not.toBeNull();
+      expect((await users[role].api('GET', `/api/v1/media/${media}`)).status).toBe(200);
+    }
+    const audit = await server.api<{ data: { action: string; details: { reason?: string } }[] }>(
+      'GET',
+      `/api/v1/audit?targetId=${media}&action=access.denied,media.classified`,
+    );
+    expect(audit.body.data.map((e) => e.details.reason ?? e.action)).toEqual([
+      'sensitive_media',
+      'media.classified',
+    ]);
   });
 
   it('streams live updates only about tickets the caller may see', async () => {

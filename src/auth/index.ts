@@ -2,6 +2,7 @@ export * from './admin.routes.ts';
 export * from './auth.routes.ts';
 export * from './auth.service.ts';
 export * from './auth.types.ts';
+export * from './mask-financial.ts';
 export * from './permissions.ts';
 export * from './secret-box.ts';
 export * from './secrets.ts';

@@ -11,8 +11,14 @@ export const PERMISSION_MATRIX = {
   'tickets.read': ['admin', 'supervisor', 'agent', 'auditor'],
   /** See every team's tickets, not only the caller's teams and assignments. */
   'tickets.read_all_teams': ['admin', 'supervisor', 'auditor'],
+  /** See card and IBAN numbers in ticket previews and search results (others see them masked). */
+  'tickets.read_unmasked': ['admin', 'supervisor', 'auditor'],
   /** Reply, add notes, change status, priority, assignee, team and tags; upload attachments. */
   'tickets.write': ['admin', 'supervisor', 'agent'],
+  /** Open media flagged sensitive (identity documents, financial receipts). */
+  'media.read_sensitive': ['admin', 'supervisor', 'auditor'],
+  /** Flag or unflag media as sensitive. */
+  'media.classify': ['admin', 'supervisor'],
   /** List users and teams (names and roles, for assignment). */
   'directory.read': ['admin', 'supervisor', 'agent', 'auditor'],
   /** See card and IBAN numbers read from media and messages unmasked (others see •••• 4242). */

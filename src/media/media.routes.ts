@@ -12,12 +12,17 @@ import { contentDisposition, defaultFilename } from './filename.ts';
 import { canSeeMedia } from './media.access.ts';
 import { isInlineSafe, MAX_MEDIA_BYTES } from './media.limits.ts';
 import { findBlob, findMedia, type MediaRow } from './media.repo.ts';
-import type { MediaVariant } from './media.types.ts';
+import { type MediaVariant, SENSITIVE_CLASSES } from './media.types.ts';
 import type { OutboundMedia } from './media.upload.ts';
 import type { MediaUrlSigner } from './media.urls.ts';
 
 const MEDIA_CSP = "default-src 'none'; sandbox";
 const IdParams = z.object({ id: z.string().min(1).max(64) });
+const SensitivityBody = z.strictObject({
+  sensitiveClass: z
+    .enum(SENSITIVE_CLASSES, { error: `must be one of: ${SENSITIVE_CLASSES.join(', ')}` })
+    .nullable(),
+});
 const ServeQuery = z.object({
   exp: z.string().max(20).optional(),
   sig: z.string().max(100).optional(),
@@ -43,6 +48,32 @@ export async function mediaRoutes(app: FastifyInstance, deps: MediaRouteDeps): P
     const url = variant === 'original' ? '/api/v1/media/:id' : `/api/v1/media/:id/${variant}`;
     app.get(url, async (request, reply) => serveMedia(deps, app, request, reply, variant));
   }
+
+  addRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/media/:id/sensitivity',
+    summary: 'Flag media as sensitive (identity_document, financial) or clear the flag (null)',
+    tag: 'media',
+    permission: 'media.classify',
+    params: IdParams,
+    body: SensitivityBody,
+    handler: async ({ params, body, audit }) => {
+      const updated = await deps.db
+        .updateTable('media')
+        .set({ sensitive_class: body.sensitiveClass, updated_at: deps.clock.now() })
+        .where('id', '=', params.id)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) {
+        throw new AppError('not_found', 'media.not_found', `No media with id ${params.id}.`);
+      }
+      await audit({
+        action: 'media.classified',
+        target: { type: 'media', id: params.id },
+        details: { sensitiveClass: body.sensitiveClass },
+      });
+      return { data: { id: params.id, sensitiveClass: body.sensitiveClass } };
+    },
+  });
 
   addRoute(app, {
     method: 'POST',
@@ -112,6 +143,18 @@ async function serveMedia(
       details: { reason: 'team_scope', variant },
     });
     throw new AppError('not_found', 'media.not_found', 'This media is not (or not yet) stored.');
+  }
+  if (principal && media?.sensitive_class && !principal.permissions.includes('media.read_sensitive')) {
+    await auditRequest(request, principal, {
+      action: 'access.denied',
+      target: { type: 'media', id },
+      details: { reason: 'sensitive_media', sensitiveClass: media.sensitive_class, variant },
+    });
+    throw new AppError(
+      'forbidden',
+      'media.restricted',
+      'This file is flagged as sensitive; only roles with media.read_sensitive may open it.',
+    );
   }
   const target = await resolveTarget(deps, media, variant);
   const range = parseRange(request.headers.range, target.size);

@@ -21,6 +21,10 @@ export const MEDIA_STATES = [
 ] as const;
 export type MediaState = (typeof MEDIA_STATES)[number];
 
+/** Media only roles with media.read_sensitive may open (set by analysis, or by a supervisor). */
+export const SENSITIVE_CLASSES = ['identity_document', 'financial'] as const;
+export type SensitiveClass = (typeof SENSITIVE_CLASSES)[number];
+
 export type PreviewState = 'none' | 'pending' | 'ready' | 'failed' | 'skipped';
 
 export type MediaVariant = 'original' | 'preview' | 'thumbnail';

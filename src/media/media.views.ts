@@ -26,6 +26,7 @@ function selectViewRows(db: Db, filter: { messageIds?: readonly string[]; ids?: 
       'media.sha256',
       'media.voice',
       'media.animated',
+      'media.sensitive_class',
       'media_blobs.width',
       'media_blobs.height',
       'media_blobs.duration_ms',
@@ -72,6 +73,7 @@ export function createMediaViews(deps: { signer: MediaUrlSigner; clock: Clock })
       voice: Boolean(row.voice),
       animated: Boolean(row.animated),
       inline: row.state === 'stored' && isInlineSafe(row.sniffed_mime),
+      sensitiveClass: row.sensitive_class,
       urls: hasContent
         ? {
             original,

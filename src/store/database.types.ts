@@ -236,6 +236,8 @@ export interface MediaTable {
   uploaded_by: string | null;
   created_at: number;
   updated_at: number;
+  /** 0004: identity_document | financial (restricted to media.read_sensitive), or null. */
+  sensitive_class: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CountersTable {

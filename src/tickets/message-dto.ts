@@ -61,6 +61,8 @@ export interface MessageMediaView {
   /** Whether the original may be shown inline (a safe image, video or audio type, not quarantined). */
   inline: boolean;
   urls: { original: string; download: string; preview: string | null; thumbnail: string | null } | null;
+  /** identity_document · financial: only roles with media.read_sensitive get its URLs. */
+  sensitiveClass: string | null;
 }
 
 /** Loads the attachments of a page of messages (provided by the media module at the composition root). */

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { type Principal, ticketViewerOf } from '../auth/index.ts';
+import { maskFinancialNumbers, type Principal, ticketViewerOf } from '../auth/index.ts';
 import { addRoute, IdParams } from '../http/route.ts';
 import type { Reply, ReplyService } from '../outbound/index.ts';
 import type { Database } from '../store/index.ts';
+import type { MessageView } from './message-dto.ts';
 import { requireVisibleTicket } from './ticket-guard.ts';
 import { countTicketViews, listTickets } from './tickets.query.ts';
 import { MessagesQuery, NoteBody, ReplyBody, TicketListQuery, TicketPatchBody } from './tickets.schemas.ts';
@@ -36,6 +37,11 @@ function toReply(body: z.output<typeof ReplyBody>): Reply {
 
 const actorOf = (principal: Principal): Actor => ({ type: 'agent', id: principal.userId });
 
+/** Sensitive media stays listed (the agent knows something was sent) but without links to open it. */
+function withoutSensitiveUrls(message: MessageView): MessageView {
+  return message.media?.sensitiveClass ? { ...message, media: { ...message.media, urls: null } } : message;
+}
+
 export async function ticketRoutes(
   app: FastifyInstance,
   deps: {
@@ -65,12 +71,20 @@ export async function ticketRoutes(
       const { sort, limit, cursor, assigneeId, ...filter } = query;
       const assignee =
         assigneeId === 'none' ? null : assigneeId === 'me' ? (principal.userId ?? '') : assigneeId;
-      return listTickets(
+      const page = await listTickets(
         db,
         { ...filter, ...(assignee !== undefined ? { assigneeId: assignee } : {}) },
         ticketViewerOf(principal),
         { sort, limit, cursor },
       );
+      if (principal.permissions.includes('tickets.read_unmasked')) {
+        return page;
+      }
+      const mask = (text: string | null) => (text === null ? null : maskFinancialNumbers(text));
+      return {
+        ...page,
+        data: page.data.map((t) => ({ ...t, lastMessagePreview: mask(t.lastMessagePreview) })),
+      };
     },
   });
 
@@ -126,7 +140,10 @@ export async function ticketRoutes(
     query: MessagesQuery,
     handler: async ({ params, query, principal, request }) => {
       await visible(principal, params.id, request);
-      return tickets.listMessages(params.id, { limit: query.limit, afterId: query.cursor });
+      const page = await tickets.listMessages(params.id, { limit: query.limit, afterId: query.cursor });
+      return principal.permissions.includes('media.read_sensitive')
+        ? page
+        : { ...page, data: page.data.map(withoutSensitiveUrls) };
     },
   });
 

@@ -60,6 +60,9 @@ export function auditMigration(_dialect: Dialect) {
       await db.schema.alterTable('api_tokens').addColumn('expires_at', 'bigint').execute();
       // Set when a customer is erased: the row stays (tickets and anonymous counts point at it), emptied.
       await db.schema.alterTable('contacts').addColumn('erased_at', 'bigint').execute();
+      // A sensitive class (identity_document, financial), set by analysis or by a person: only roles with
+      // media.read_sensitive may open such media.
+      await db.schema.alterTable('media').addColumn('sensitive_class', 'text').execute();
       // Set when a message's content was removed (erasure or retention); the row stays for counts.
       await db.schema.alterTable('messages').addColumn('redacted_at', 'bigint').execute();
 
@@ -83,6 +86,7 @@ export function auditMigration(_dialect: Dialect) {
       await db.schema.dropTable('retention_runs').execute();
       await db.schema.dropTable('retention_policies').execute();
       await db.schema.alterTable('messages').dropColumn('redacted_at').execute();
+      await db.schema.alterTable('media').dropColumn('sensitive_class').execute();
       await db.schema.alterTable('contacts').dropColumn('erased_at').execute();
       await db.schema.alterTable('api_tokens').dropColumn('expires_at').execute();
       await db.schema.alterTable('api_tokens').dropColumn('permissions').execute();
