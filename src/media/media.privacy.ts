@@ -90,6 +90,12 @@ export async function eraseMedia(trx: Db, mediaIds: readonly string[], now: numb
       rows.map((r) => r.id),
     )
     .execute();
+  // What was derived from the bytes goes with them: quality and tamper analysis, the perceptual hash
+  // (so a later photo cannot be matched against it), and text read from it.
+  const erased = rows.map((r) => r.id);
+  for (const table of ['media_analyses', 'media_hashes', 'media_texts'] as const) {
+    await trx.deleteFrom(table).where('media_id', 'in', erased).execute();
+  }
   const keys: string[] = [];
   for (const row of rows) {
     if (row.sha256) {
