@@ -71,7 +71,7 @@ export const DEFAULT_QUALITY: QualityThresholds = {
 };
 
 export const DEFAULT_TAMPER: TamperThresholds = {
-  maxErrorLevel: 2.5,
+  maxErrorLevel: 3,
   oldCaptureDays: 90,
 };
 

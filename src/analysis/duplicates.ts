@@ -1,7 +1,7 @@
 import type { Db } from '../store/index.ts';
 import { findTicketNumber, listHashCandidates } from './analysis.repo.ts';
 import type { DuplicateLink } from './analysis.types.ts';
-import { fromHex, hammingSegments, probeKeys, toSegments } from './image.hash.ts';
+import { fromHex, hammingSegments, probeKeys, type Segments, toSegments } from './image.hash.ts';
 
 /** Hashes with fewer set bits than this (or more than 64 minus it) are flat pictures that match anything. */
 const MIN_STRUCTURE_BITS = 8;
@@ -16,10 +16,23 @@ export async function findDuplicate(
   phash: string,
   options: { maxDistance: number; ticketId: string | null },
 ): Promise<DuplicateLink | null> {
-  const segments = toSegments(fromHex(phash));
+  const best = await findNearestHash(db, toSegments(fromHex(phash)), options);
+  if (!best) {
+    return null;
+  }
+  const ticketNumber = await findTicketNumber(db, best.ticketId);
+  return ticketNumber === undefined ? null : { ...best, ticketNumber };
+}
+
+/** The nearest stored hash on another ticket (the index lookup and verification, without the ticket). */
+export async function findNearestHash(
+  db: Db,
+  segments: Segments,
+  options: { maxDistance: number; ticketId: string | null },
+): Promise<{ mediaId: string; ticketId: string; distance: number } | undefined> {
   const ones = segments.reduce((sum, band) => sum + band.toString(2).replaceAll('0', '').length, 0);
   if (ones < MIN_STRUCTURE_BITS || ones > 64 - MIN_STRUCTURE_BITS) {
-    return null;
+    return undefined;
   }
   const candidates = await listHashCandidates(db, probeKeys(segments, options.maxDistance <= 3 ? 0 : 1));
   let best: { mediaId: string; ticketId: string; distance: number } | undefined;
@@ -32,9 +45,5 @@ export async function findDuplicate(
       best = { mediaId: candidate.mediaId, ticketId: candidate.ticketId, distance };
     }
   }
-  if (!best) {
-    return null;
-  }
-  const ticketNumber = await findTicketNumber(db, best.ticketId);
-  return ticketNumber === undefined ? null : { ...best, ticketNumber };
+  return best;
 }

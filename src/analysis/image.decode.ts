@@ -24,10 +24,21 @@ export async function decodeImage(bytes: Buffer, analysisPx: number): Promise<De
     if (width * height > MAX_PIXELS || width === 0 || height === 0) {
       throw new AppError('unprocessable', 'analysis.image_too_large', `${width} × ${height} pixels.`);
     }
-    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'none' })
-      .rotate()
-      .resize({ width: analysisPx, height: analysisPx, fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
+    // Only the steps this file needs: each extra libvips operation costs a pass over the pixels.
+    let pipeline = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'none' });
+    if ((meta.orientation ?? 1) > 1) {
+      pipeline = pipeline.rotate();
+    }
+    pipeline = pipeline.resize({
+      width: analysisPx,
+      height: analysisPx,
+      fit: 'inside',
+      withoutEnlargement: true,
+    });
+    if (meta.hasAlpha) {
+      pipeline = pipeline.flatten({ background: '#ffffff' });
+    }
+    const { data, info } = await pipeline
       .greyscale()
       .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true });
