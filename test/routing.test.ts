@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../src/kernel/index.ts';
+import { assignWaiting } from '../src/routing/assignment/assign-waiting.ts';
 import { testDialects } from './support/databases.ts';
 import { eventually, startTestServer, type TestServer } from './support/harness.ts';
 
@@ -286,6 +288,66 @@ describe.each(testDialects)('routing (%s)', (dialect) => {
       .execute();
     return rows.length;
   }
+
+  it('never gives a ticket to two agents nor an agent more than their cap when assignment runs in parallel', async () => {
+    const burst = await Promise.all(['Xena', 'Yuri', 'Zoe'].map((name) => createAgent(name, [], 1)));
+    const team = await server.api<{ data: { id: string } }>('POST', '/api/v1/routing/teams', {
+      name: 'Burst',
+      memberIds: burst.map((a) => a.id),
+    });
+    await server.api('POST', '/api/v1/routing/rules', {
+      name: 'Burst',
+      conditions: [{ kind: 'keywords', words: ['burst'] }],
+      actions: [{ kind: 'set_team', teamId: team.body.data.id }],
+    });
+    const people = Array.from({ length: 6 }, (_, i) => customer(`Burst ${i}`));
+    await Promise.all(people.map((p) => p.sendText('burst of trouble').delivery));
+    await eventually(
+      async () => (await waitingIn(team.body.data.id)) === 6 && (await server.runtime.queue.depth()) === 0,
+      15_000,
+    );
+    // Everyone comes online at once, behind assignment's back; then eight passes race for the tickets.
+    await server.store.db
+      .updateTable('users')
+      .set({ presence: 'online' })
+      .where(
+        'id',
+        'in',
+        burst.map((a) => a.id),
+      )
+      .execute();
+    const { runtime } = server;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        assignWaiting({
+          db: runtime.store.db,
+          dialect: runtime.store.dialect,
+          clock: systemClock,
+          events: runtime.events,
+        }),
+      ),
+    );
+    // A background pass (a ticket event) may win some of them; what matters is that no ticket is taken twice.
+    expect(new Set(results.flat()).size).toBe(results.flat().length);
+    const rows = await server.store.db
+      .selectFrom('tickets')
+      .select(['id', 'assignee_id'])
+      .where('team_id', '=', team.body.data.id)
+      .where('assignee_id', 'is not', null)
+      .execute();
+    expect(rows.map((r) => r.assignee_id).sort()).toEqual(burst.map((a) => a.id).sort());
+    const events = await server.store.db
+      .selectFrom('ticket_events')
+      .select('ticket_id')
+      .where('kind', '=', 'assigned')
+      .where(
+        'ticket_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    expect(events).toHaveLength(3);
+  });
 
   it('gives an Arabic conversation to the Arabic-speaking agent', async () => {
     const english = await createAgent('Emma', ['en'], 5);
