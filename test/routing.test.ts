@@ -349,6 +349,40 @@ describe.each(testDialects)('routing (%s)', (dialect) => {
     expect(events).toHaveLength(3);
   });
 
+  it('gives a returning customer back to their previous agent (sticky), over the turn order', async () => {
+    const pair = await Promise.all(['Sam', 'Tess'].map((name) => createAgent(name, [], 5)));
+    const team = await server.api<{ data: { id: string } }>('POST', '/api/v1/routing/teams', {
+      name: 'Sticky',
+      strategy: 'round_robin',
+      memberIds: pair.map((a) => a.id),
+    });
+    await server.api('POST', '/api/v1/routing/rules', {
+      name: 'Sticky',
+      conditions: [{ kind: 'keywords', words: ['sticky'] }],
+      actions: [{ kind: 'set_team', teamId: team.body.data.id }],
+    });
+    await Promise.all(pair.map((a) => setPresence(a, 'online')));
+    const person = customer('Returning');
+    await person.sendText('sticky question').delivery;
+    const first = await eventually(async () => {
+      const t = await ticketOf(person.waId!);
+      return t?.assignee_id ? t : undefined;
+    });
+    expect((await server.api('PATCH', `/api/v1/tickets/${first.id}`, { status: 'closed' })).status).toBe(200);
+    await person.sendText('sticky again').delivery;
+    const second = await eventually(async () => {
+      const t = await ticketOf(person.waId!);
+      return t && t.id !== first.id && t.assignee_id ? t : undefined;
+    });
+    // Round robin would pick the other agent next; the customer gets the one who helped them before.
+    expect(second.assignee_id).toBe(first.assignee_id);
+    const events = await server.api<{ data: { kind: string; data: { strategy?: string } }[] }>(
+      'GET',
+      `/api/v1/tickets/${second.id}/events`,
+    );
+    expect(events.body.data.find((e) => e.kind === 'assigned')?.data.strategy).toBe('sticky');
+  });
+
   it('gives an Arabic conversation to the Arabic-speaking agent', async () => {
     const english = await createAgent('Emma', ['en'], 5);
     const arabic = await createAgent('Karim', ['ar', 'fr'], 5);
