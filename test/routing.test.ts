@@ -431,6 +431,39 @@ describe.each(testDialects)('routing (%s)', (dialect) => {
     expect((await ticketOf(person.waId!))?.tier).toBe('L2');
   });
 
+  it('escalates and notifies by rule, and notes when a rule cannot escalate further', async () => {
+    const rule = await server.api<{ data: { id: string } }>('POST', '/api/v1/routing/rules', {
+      name: 'Legal threat',
+      conditions: [{ kind: 'keywords', words: ['lawyer', 'avocat', 'abogado', 'avvocato', 'محامي'] }],
+      actions: [
+        { kind: 'escalate', reason: 'Legal threat' },
+        { kind: 'notify', text: 'Legal threat: loop in a supervisor.' },
+      ],
+    });
+    expect(rule.status).toBe(201);
+    const person = customer('Legal');
+    await person.sendText('Je vais appeler mon avocat').delivery;
+    const ticket = await eventually(async () => {
+      const t = await ticketOf(person.waId!);
+      return t?.tier === 'L2' ? t : undefined;
+    });
+    const notes = () =>
+      server.store.db
+        .selectFrom('messages')
+        .select('body')
+        .where('ticket_id', '=', ticket.id)
+        .where('direction', '=', 'internal')
+        .execute();
+    await eventually(async () => (await notes()).length === 1);
+    await server.store.db.updateTable('tickets').set({ tier: 'L3' }).where('id', '=', ticket.id).execute();
+    await person.sendText('Mon avocat attend').delivery;
+    await eventually(async () => (await notes()).length === 3);
+    expect((await notes()).map((n) => n.body)).toContain(
+      'Escalation skipped: This ticket is already at L3, the top tier.',
+    );
+    await server.api('DELETE', `/api/v1/routing/rules/${rule.body.data.id}`);
+  });
+
   it('handles an agent going offline: tickets return to the queue in requeue teams, stay in keep teams', async () => {
     const keeper = await createAgent('Keeper', [], 5);
     const leaver = await createAgent('Leaver', [], 5);
