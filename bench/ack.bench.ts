@@ -183,23 +183,23 @@ async function measure(label: string, env: Record<string, string>, prefix: numbe
 
 const lines = [await measure('embedded SQLite', {}, 3361)];
 if (PG_URL) {
-  const schema = `ack_${Date.now().toString(36)}`;
+  // A database of its own: the job queue's schema (pg-boss) lives in it too, and goes with it.
+  const name = `ack_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
+  await admin.query(`create database ${name}`);
   try {
+    const url = new URL(PG_URL);
+    url.pathname = `/${name}`;
     lines.push(
       await measure(
         'PostgreSQL',
-        {
-          DATABASE_URL: `${PG_URL}?options=-c%20search_path%3D${schema}`,
-          SIGHTLINE_MASTER_KEY: 'ab'.repeat(32),
-        },
+        { DATABASE_URL: url.toString(), SIGHTLINE_MASTER_KEY: 'ab'.repeat(32) },
         3362,
       ),
     );
   } finally {
-    await admin.query(`drop schema ${schema} cascade`);
+    await admin.query(`drop database ${name} with (force)`);
     await admin.end();
   }
 }

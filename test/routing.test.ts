@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../src/kernel/index.ts';
+import { assignWaiting } from '../src/routing/assignment/assign-waiting.ts';
 import { testDialects } from './support/databases.ts';
 import { eventually, startTestServer, type TestServer } from './support/harness.ts';
 
@@ -287,6 +289,100 @@ describe.each(testDialects)('routing (%s)', (dialect) => {
     return rows.length;
   }
 
+  it('never gives a ticket to two agents nor an agent more than their cap when assignment runs in parallel', async () => {
+    const burst = await Promise.all(['Xena', 'Yuri', 'Zoe'].map((name) => createAgent(name, [], 1)));
+    const team = await server.api<{ data: { id: string } }>('POST', '/api/v1/routing/teams', {
+      name: 'Burst',
+      memberIds: burst.map((a) => a.id),
+    });
+    await server.api('POST', '/api/v1/routing/rules', {
+      name: 'Burst',
+      conditions: [{ kind: 'keywords', words: ['burst'] }],
+      actions: [{ kind: 'set_team', teamId: team.body.data.id }],
+    });
+    const people = Array.from({ length: 6 }, (_, i) => customer(`Burst ${i}`));
+    await Promise.all(people.map((p) => p.sendText('burst of trouble').delivery));
+    await eventually(
+      async () => (await waitingIn(team.body.data.id)) === 6 && (await server.runtime.queue.depth()) === 0,
+      15_000,
+    );
+    // Everyone comes online at once, behind assignment's back; then eight passes race for the tickets.
+    await server.store.db
+      .updateTable('users')
+      .set({ presence: 'online' })
+      .where(
+        'id',
+        'in',
+        burst.map((a) => a.id),
+      )
+      .execute();
+    const { runtime } = server;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        assignWaiting({
+          db: runtime.store.db,
+          dialect: runtime.store.dialect,
+          clock: systemClock,
+          events: runtime.events,
+        }),
+      ),
+    );
+    // A background pass (a ticket event) may win some of them; what matters is that no ticket is taken twice.
+    expect(new Set(results.flat()).size).toBe(results.flat().length);
+    const rows = await server.store.db
+      .selectFrom('tickets')
+      .select(['id', 'assignee_id'])
+      .where('team_id', '=', team.body.data.id)
+      .where('assignee_id', 'is not', null)
+      .execute();
+    expect(rows.map((r) => r.assignee_id).sort()).toEqual(burst.map((a) => a.id).sort());
+    const events = await server.store.db
+      .selectFrom('ticket_events')
+      .select('ticket_id')
+      .where('kind', '=', 'assigned')
+      .where(
+        'ticket_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    expect(events).toHaveLength(3);
+  });
+
+  it('gives a returning customer back to their previous agent (sticky), over the turn order', async () => {
+    const pair = await Promise.all(['Sam', 'Tess'].map((name) => createAgent(name, [], 5)));
+    const team = await server.api<{ data: { id: string } }>('POST', '/api/v1/routing/teams', {
+      name: 'Sticky',
+      strategy: 'round_robin',
+      memberIds: pair.map((a) => a.id),
+    });
+    await server.api('POST', '/api/v1/routing/rules', {
+      name: 'Sticky',
+      conditions: [{ kind: 'keywords', words: ['sticky'] }],
+      actions: [{ kind: 'set_team', teamId: team.body.data.id }],
+    });
+    await Promise.all(pair.map((a) => setPresence(a, 'online')));
+    const person = customer('Returning');
+    await person.sendText('sticky question').delivery;
+    const first = await eventually(async () => {
+      const t = await ticketOf(person.waId!);
+      return t?.assignee_id ? t : undefined;
+    });
+    expect((await server.api('PATCH', `/api/v1/tickets/${first.id}`, { status: 'closed' })).status).toBe(200);
+    await person.sendText('sticky again').delivery;
+    const second = await eventually(async () => {
+      const t = await ticketOf(person.waId!);
+      return t && t.id !== first.id && t.assignee_id ? t : undefined;
+    });
+    // Round robin would pick the other agent next; the customer gets the one who helped them before.
+    expect(second.assignee_id).toBe(first.assignee_id);
+    const events = await server.api<{ data: { kind: string; data: { strategy?: string } }[] }>(
+      'GET',
+      `/api/v1/tickets/${second.id}/events`,
+    );
+    expect(events.body.data.find((e) => e.kind === 'assigned')?.data.strategy).toBe('sticky');
+  });
+
   it('gives an Arabic conversation to the Arabic-speaking agent', async () => {
     const english = await createAgent('Emma', ['en'], 5);
     const arabic = await createAgent('Karim', ['ar', 'fr'], 5);
@@ -333,6 +429,39 @@ describe.each(testDialects)('routing (%s)', (dialect) => {
       teamTo: l2.body.data.id,
     });
     expect((await ticketOf(person.waId!))?.tier).toBe('L2');
+  });
+
+  it('escalates and notifies by rule, and notes when a rule cannot escalate further', async () => {
+    const rule = await server.api<{ data: { id: string } }>('POST', '/api/v1/routing/rules', {
+      name: 'Legal threat',
+      conditions: [{ kind: 'keywords', words: ['lawyer', 'avocat', 'abogado', 'avvocato', 'محامي'] }],
+      actions: [
+        { kind: 'escalate', reason: 'Legal threat' },
+        { kind: 'notify', text: 'Legal threat: loop in a supervisor.' },
+      ],
+    });
+    expect(rule.status).toBe(201);
+    const person = customer('Legal');
+    await person.sendText('Je vais appeler mon avocat').delivery;
+    const ticket = await eventually(async () => {
+      const t = await ticketOf(person.waId!);
+      return t?.tier === 'L2' ? t : undefined;
+    });
+    const notes = () =>
+      server.store.db
+        .selectFrom('messages')
+        .select('body')
+        .where('ticket_id', '=', ticket.id)
+        .where('direction', '=', 'internal')
+        .execute();
+    await eventually(async () => (await notes()).length === 1);
+    await server.store.db.updateTable('tickets').set({ tier: 'L3' }).where('id', '=', ticket.id).execute();
+    await person.sendText('Mon avocat attend').delivery;
+    await eventually(async () => (await notes()).length === 3);
+    expect((await notes()).map((n) => n.body)).toContain(
+      'Escalation skipped: This ticket is already at L3, the top tier.',
+    );
+    await server.api('DELETE', `/api/v1/routing/rules/${rule.body.data.id}`);
   });
 
   it('handles an agent going offline: tickets return to the queue in requeue teams, stay in keep teams', async () => {

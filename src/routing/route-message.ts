@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../kernel/index.ts';
+import { type Clock, isAppError } from '../kernel/index.ts';
 import { type Database, type Db, type Dialect, lockKeys, readJson } from '../store/index.ts';
 import { type Actor, detectLanguage, insertTicketEvent, listTags, replaceTags } from '../tickets/index.ts';
 import { ASSIGNMENT_LOCK, DEFAULT_MAX_TICKETS, listLoads } from './assignment/assign-waiting.ts';
-import type { CompiledRule, RoutingDecision, RoutingFacts, TicketFields } from './engine/evaluate.ts';
+import type { CompiledRule, RoutingFacts, TicketFields } from './engine/evaluate.ts';
 import { evaluateRules } from './engine/evaluate.ts';
 import { escalateTicket } from './escalation.ts';
 import { type BotTurn, continueSession, startSession } from './flows/bot-session.ts';
@@ -14,7 +14,6 @@ const ROUTING_ACTOR: Actor = { type: 'bot', id: null };
 
 export interface RoutedMessage {
   ticketId: string;
-  decision: RoutingDecision;
   language: string | null;
   notes: string[];
   acknowledge: boolean;
@@ -108,10 +107,8 @@ export async function routeMessage(
     const inSession = await continueSession(trx, { ticketId, replyId: loaded.replyId, now });
     if (inSession) {
       await applyFields(trx, ticketId, facts, facts.ticket, now);
-      const idle: RoutingDecision = { ticket: facts.ticket, actions: [], trace: [], truncated: false };
       return {
         ticketId,
-        decision: idle,
         language: facts.language,
         notes: [],
         acknowledge: false,
@@ -131,7 +128,13 @@ export async function routeMessage(
           reason: action.reason,
           actor: ROUTING_ACTOR,
           clock: deps.clock,
-        }).catch((error: unknown) => notes.push(`Escalation skipped: ${(error as Error).message}`));
+        }).catch((error: unknown) => {
+          // A rule cannot escalate past L3 or a closed ticket: say so on the ticket, route the rest.
+          if (!isAppError(error)) {
+            throw error;
+          }
+          notes.push(`Escalation skipped: ${error.message}`);
+        });
       } else if (action.kind === 'assign') {
         await assignDirectly(trx, deps.dialect, ticketId, action.userId, now);
       } else if (action.kind === 'notify') {
@@ -154,7 +157,6 @@ export async function routeMessage(
     }
     return {
       ticketId,
-      decision,
       language: facts.language,
       notes,
       acknowledge,

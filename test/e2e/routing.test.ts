@@ -74,6 +74,35 @@ describe('routing in Chromium', () => {
     await page.getByRole('heading', { name: 'Teams' }).waitFor();
   });
 
+  it('adds a bot flow, refusing answers that loop', async () => {
+    const editor = page.getByLabel('New bot flow (JSON)');
+    await editor.fill(
+      JSON.stringify({
+        name: 'Echo',
+        start: 'a',
+        nodes: { a: { kind: 'answer', text: 'A', next: 'b' }, b: { kind: 'answer', text: 'B', next: 'a' } },
+      }),
+    );
+    await page.getByRole('button', { name: 'Add flow' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/loop: a → b → a/)
+      .waitFor();
+    await editor.fill(
+      JSON.stringify({
+        name: 'Opening hours',
+        start: 'menu',
+        nodes: {
+          menu: { kind: 'menu', text: 'How can we help?', options: [{ id: 'h', title: 'Hours', next: 'h' }] },
+          h: { kind: 'answer', text: '9–18' },
+        },
+      }),
+    );
+    await page.getByRole('button', { name: 'Add flow' }).click();
+    await page.getByText('Opening hours', { exact: true }).waitFor();
+    await page.getByText('2 steps', { exact: false }).waitFor();
+  });
+
   it('escalates a ticket with a reason from the command menu', async () => {
     const customer = server.simulator.customer({ waId: '15551237001', name: 'Marie Curie' });
     await customer.sendText('The sensor readings are wrong after the update').delivery;

@@ -12,6 +12,13 @@ export interface RoutingRule {
   actions: { kind: string }[];
 }
 
+export interface BotFlow {
+  id: string;
+  name: string;
+  version: number;
+  nodes: Record<string, { kind: string }>;
+}
+
 export interface RuleTrace {
   ruleId: string;
   name: string;
@@ -45,6 +52,8 @@ export const routingApi = {
   deleteRule: (id: string) => api.del(`/routing/rules/${id}`),
   dryRun: (text: string, vip: boolean) =>
     api.post<{ data: { trace: RuleTrace[] } }>('/routing/dry-run', { text, vip }).then((b) => b.data.trace),
+  flows: () => api.get<{ data: BotFlow[] }>('/routing/flows').then((b) => b.data),
+  addFlow: (flow: unknown) => api.post('/routing/flows', flow),
   teams: () => api.get<{ data: RoutingTeam[] }>('/routing/teams').then((b) => b.data),
   saveTeam: (team: RoutingTeam, patch: Partial<Pick<RoutingTeam, 'strategy' | 'offlinePolicy'>>) =>
     put(`/routing/teams/${team.id}`, {
@@ -61,4 +70,5 @@ export const routingKeys = {
   presence: ['routing', 'presence'] as const,
   rules: ['routing', 'rules'] as const,
   teams: ['routing', 'teams'] as const,
+  flows: ['routing', 'flows'] as const,
 };

@@ -1,5 +1,6 @@
 import { useRoutingT } from '../use-routing-t';
 import { DryRunPanel } from './DryRunPanel';
+import { FlowsPanel } from './FlowsPanel';
 import { RulesPanel } from './RulesPanel';
 import { TeamsPanel } from './TeamsPanel';
 
@@ -12,6 +13,7 @@ export function RoutingPage() {
         <RulesPanel />
         <DryRunPanel />
         <TeamsPanel />
+        <FlowsPanel />
       </div>
     </main>
   );

@@ -1,40 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { notify } from '../../../lib/toast';
 import { Button } from '../../../ui/Button';
-import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { routingApi, routingKeys } from '../api';
 import { useRoutingT } from '../use-routing-t';
+import { JsonEditor } from './JsonEditor';
 
-const EXAMPLE = JSON.stringify(
-  {
-    name: 'Refunds to Finance',
-    conditions: [
-      { kind: 'keywords', words: ['refund', 'remboursement', 'reembolso', 'rimborso', 'استرداد'] },
-    ],
-    actions: [{ kind: 'add_tags', tags: ['refund'] }],
-  },
-  null,
-  2,
-);
+const EXAMPLE = {
+  name: 'Refunds',
+  conditions: [{ kind: 'keywords', words: ['refund', 'remboursement', 'reembolso', 'rimborso', 'استرداد'] }],
+  actions: [{ kind: 'add_tags', tags: ['refund'] }],
+};
 
 /** The ordered rules, and a JSON editor for a new one (the server names the field when it is wrong). */
 export function RulesPanel() {
   const t = useRoutingT();
   const client = useQueryClient();
   const rules = useQuery({ queryKey: routingKeys.rules, queryFn: routingApi.rules });
-  const [draft, setDraft] = useState(EXAMPLE);
-  const [error, setError] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: routingKeys.rules });
-  const add = useMutation({
-    mutationFn: async () => routingApi.addRule(JSON.parse(draft)),
-    onSuccess: () => {
-      setError(null);
-      notify(t('ruleSaved'), 'info');
-      return refresh();
-    },
-    onError: (e) => setError(e.message),
-  });
   const remove = useMutation({ mutationFn: routingApi.deleteRule, onSuccess: refresh });
   return (
     <section className="sl-routing__panel" aria-labelledby="routing-rules">
@@ -54,21 +36,16 @@ export function RulesPanel() {
           </li>
         ))}
       </ol>
-      <label className="sl-label" htmlFor="routing-new-rule">
-        {t('newRule')}
-      </label>
-      <textarea
-        id="routing-new-rule"
-        className="sl-routing__json"
-        rows={10}
-        value={draft}
-        spellCheck={false}
-        onChange={(event) => setDraft(event.target.value)}
+      <JsonEditor
+        label={t('newRule')}
+        submitLabel={t('addRule')}
+        initial={EXAMPLE}
+        onSubmit={async (rule) => {
+          await routingApi.addRule(rule);
+          notify(t('ruleSaved'), 'info');
+          await refresh();
+        }}
       />
-      {error ? <ErrorMessage>{error}</ErrorMessage> : null}
-      <Button variant="primary" onClick={() => add.mutate()} disabled={add.isPending}>
-        {t('addRule')}
-      </Button>
     </section>
   );
 }
