@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMediaUrlSigner } from '../src/media/index.ts';
 import type { StoredMedia } from '../src/simulator/media.store.ts';
 import { testDialects } from './support/databases.ts';
-import { eventually, startTestServer, TEST_MASTER_KEY, type TestServer } from './support/harness.ts';
+import {
+  eventually,
+  QUIET_ANALYSIS,
+  startTestServer,
+  TEST_MASTER_KEY,
+  type TestServer,
+} from './support/harness.ts';
 import { loadMediaFixtures, type MediaFixtures } from './support/media-fixtures.ts';
 
 interface MediaView {
@@ -49,7 +55,14 @@ describe.each(testDialects)('media through the simulator (%s)', (dialect) => {
   beforeAll(async () => {
     fx = await loadMediaFixtures();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-media-test-'));
-    server = await startTestServer(dialect, { dataDir });
+    server = await startTestServer(dialect, { dataDir, analysis: QUIET_ANALYSIS });
+    // This file is about intake and storage: reading text from every fixture would only add load.
+    const settings = await server.api<{ data: Record<string, unknown> }>('GET', '/api/v1/kb/settings');
+    await server.api('PUT', '/api/v1/kb/settings', {
+      ...settings.body.data,
+      ocr: false,
+      transcription: false,
+    });
   });
   afterAll(async () => {
     await server?.close();

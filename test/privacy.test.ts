@@ -3,7 +3,7 @@ import { listBlobFiles, type StoreFixture, startS3Fixture } from '../src/blobs/b
 import { createManualClock, DAY } from '../src/kernel/index.ts';
 import { openTicket, storedMediaOf } from './support/access.ts';
 import { testDialects } from './support/databases.ts';
-import { eventually, startTestServer, type TestServer } from './support/harness.ts';
+import { eventually, QUIET_ANALYSIS, startTestServer, type TestServer } from './support/harness.ts';
 import { loadMediaFixtures } from './support/media-fixtures.ts';
 import { readZip } from './support/unzip.ts';
 
@@ -24,7 +24,7 @@ describe.each(cases)('data-protection rights ($dialect, $store media store)', ({
       process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
       process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
     }
-    server = await startTestServer(dialect, { clock, env });
+    server = await startTestServer(dialect, { clock, env, analysis: QUIET_ANALYSIS });
   });
   afterAll(async () => {
     await server?.close();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPayload } from '../src/whatsapp/index.ts';
 import { makeTeam, makeUser, openTicket, storedMediaOf, type TestUser } from './support/access.ts';
 import { testDialects } from './support/databases.ts';
-import { eventually, startTestServer, type TestServer } from './support/harness.ts';
+import { eventually, QUIET_ANALYSIS, startTestServer, type TestServer } from './support/harness.ts';
 import { loadMediaFixtures } from './support/media-fixtures.ts';
 
 /** The attacker suite: every case must fail closed, with a clear status, and leave no trace it should not. */
@@ -34,7 +34,7 @@ describe.each(testDialects)('the attacker suite (%s)', (dialect) => {
   const prefix = dialect === 'sqlite' ? '4490' : '4491';
 
   beforeAll(async () => {
-    server = await startTestServer(dialect);
+    server = await startTestServer(dialect, { analysis: QUIET_ANALYSIS });
     secret = server.runtime.demo!.secrets.appSecret;
     const fx = await loadMediaFixtures();
     const teamA = await makeTeam(server, 'A');

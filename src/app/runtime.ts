@@ -381,9 +381,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       for (const stopSchedule of stopSchedules.splice(0)) {
         stopSchedule();
       }
+      // Jobs first: in demo mode they call this server's own simulator, which must still answer; then
+      // HTTP (in-flight webhooks finish and commit), then the committer.
+      await queue.stop();
       await app.close();
       await committer.drain();
-      await queue.stop();
       await knowledge.close();
       await demo?.stop();
       await events.close();

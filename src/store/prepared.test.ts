@@ -18,7 +18,7 @@ describe.each(testDialects)('prepareQuery on %s', (dialect) => {
     await store.db
       .insertInto('teams')
       .values([
-        { id: 't1', name: 'Finance', created_at: 10 },
+        { id: 't1', name: 'Returns desk', created_at: 10 },
         { id: 't2', name: 'Support', created_at: 20 },
       ])
       .execute();
@@ -28,13 +28,13 @@ describe.each(testDialects)('prepareQuery on %s', (dialect) => {
   });
 
   it('runs the same compiled query with new arguments and keeps constants', async () => {
-    expect(await teamByName(store.db, 'Finance', 0)).toEqual([{ id: 't1', name: 'Finance' }]);
+    expect(await teamByName(store.db, 'Returns desk', 0)).toEqual([{ id: 't1', name: 'Returns desk' }]);
     expect(await teamByName(store.db, 'Support', 0)).toEqual([{ id: 't2', name: 'Support' }]);
     expect(await teamByName(store.db, 'Support', 25)).toEqual([]);
   });
 
   it('works inside a transaction', async () => {
-    const rows = await store.db.transaction().execute((trx) => teamByName(trx, 'Finance', 5));
+    const rows = await store.db.transaction().execute((trx) => teamByName(trx, 'Returns desk', 5));
     expect(rows).toHaveLength(1);
   });
 

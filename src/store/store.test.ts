@@ -20,7 +20,7 @@ describe.each(testDialects)('store on %s', (dialect) => {
 
   it('returns epoch milliseconds as numbers', async () => {
     const now = Date.now();
-    await store.db.insertInto('teams').values({ id: 't1', name: 'Finance', created_at: now }).execute();
+    await store.db.insertInto('teams').values({ id: 't1', name: 'Returns desk', created_at: now }).execute();
     const row = await store.db
       .selectFrom('teams')
       .selectAll()

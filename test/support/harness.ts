@@ -39,6 +39,12 @@ export interface TestServerOptions {
   knowledge?: RuntimeOptions['knowledge'];
 }
 
+/**
+ * Analysis without the bot's re-shoot guidance: for tests that count messages exactly, since the small
+ * fixture photos would otherwise get a guidance message at a moment the test cannot predict.
+ */
+export const QUIET_ANALYSIS: RuntimeOptions['analysis'] = { enabled: { guidance: false } };
+
 const BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789';
 /** A fixed key for tests (never a real deployment's). */
 export const TEST_MASTER_KEY = '5e'.repeat(32);
