@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { createAnalyticsModule } from '../analytics/index.ts';
 import { type AuthService, authRoutes, createAuthService } from '../auth/index.ts';
 import {
   type BlobStore,
@@ -181,6 +182,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       })
     : undefined;
 
+  const analytics = createAnalyticsModule({ db: store.db, clock, settings: config.analytics });
+
   const app = await buildApp({
     logger,
     dashboardDir: path.resolve(import.meta.dirname, '../../dashboard/dist'),
@@ -204,6 +207,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         }),
       async (scope) => eventsRoutes(scope, { events }),
       media.plugin,
+      analytics.plugin,
       ...(demo ? [demo.plugin] : []),
     ],
   });

@@ -240,6 +240,20 @@ export interface PresenceLogTable {
   at: number;
 }
 
+/** A CSAT (1–5) or NPS (0–10) invitation; answered when `answered_at` is set. */
+export interface SurveysTable {
+  id: string;
+  kind: string;
+  ticket_id: string | null;
+  contact_id: string;
+  agent_id: string | null;
+  team_id: string | null;
+  sent_at: number;
+  answered_at: number | null;
+  score: number | null;
+  comment: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -259,6 +273,7 @@ export interface Database {
   media: MediaTable;
   media_blobs: MediaBlobsTable;
   presence_log: PresenceLogTable;
+  surveys: SurveysTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

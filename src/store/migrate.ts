@@ -3,12 +3,14 @@ import type { Database, Dialect } from './database.types.ts';
 import { coreMigration } from './migrations/0001-core.ts';
 import { mediaMigration } from './migrations/0002-media.ts';
 import { ticketFieldsMigration } from './migrations/0003-ticket-fields.ts';
+import { analyticsMigration } from './migrations/0008-analytics.ts';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-core': coreMigration(dialect),
     '0002-media': mediaMigration(dialect),
     '0003-ticket-fields': ticketFieldsMigration(dialect),
+    '0008-analytics': analyticsMigration(dialect),
   };
 }
 
