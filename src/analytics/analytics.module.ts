@@ -4,8 +4,12 @@ import type { Clock } from '../kernel/index.ts';
 import type { Database } from '../store/index.ts';
 import { analyticsRoutes } from './analytics.routes.ts';
 import { type AnalyticsSettings, createAnalyticsService } from './analytics.service.ts';
+import { createRefreshFactsJob, refreshFactsJob } from './facts.job.ts';
 
 export type { AnalyticsSettings };
+
+/** How often the fact tables catch up with the raw tables. */
+export const REFRESH_FACTS_EVERY_MS = 60_000;
 
 /** Reports over tickets, messages, surveys and presence, served under /api/v1/analytics. */
 export function createAnalyticsModule(deps: {
@@ -18,5 +22,7 @@ export function createAnalyticsModule(deps: {
     service,
     plugin: async (scope: FastifyInstance) =>
       analyticsRoutes(scope, { service, now: () => deps.clock.now() }),
+    jobs: [createRefreshFactsJob({ ...deps, contactWindowMs: deps.settings.contactWindowMs })],
+    recurring: [{ job: refreshFactsJob, everyMs: REFRESH_FACTS_EVERY_MS }],
   };
 }

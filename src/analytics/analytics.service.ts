@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../kernel/index.ts';
 import type { Database } from '../store/index.ts';
 import { loadAgentFigures } from './agents.repo.ts';
-import type { FactFilter, KpiOptions, Range } from './analytics.types.ts';
-import { type BreakdownKey, breakdown, hourOfWeek } from './breakdown.ts';
-import { loadSurveyFacts, loadTicketFacts, loadVolume } from './facts.repo.ts';
-import { summarise } from './kpis.ts';
+import type { FactFilter, Range } from './analytics.types.ts';
+import { type BreakdownKey, groupingFor, toBreakdownRows } from './breakdown.ts';
+import { emptyTotals, summarise } from './kpis.ts';
+import { loadHourOfWeek, loadMediaCounts, loadTotals } from './report.repo.ts';
 
 export interface AnalyticsSettings {
   /** FCR and repeat-contact window (default 7 days). */
@@ -19,44 +19,43 @@ export function previousRange(range: Range): Range {
   return { from: range.from - (range.to - range.from), to: range.from };
 }
 
+/** Reports read the fact tables (kept up to date by `analytics.refresh-facts`), never the messages. */
 export function createAnalyticsService(deps: {
   db: Kysely<Database>;
   clock: Clock;
   settings: AnalyticsSettings;
 }) {
   const { db, clock, settings } = deps;
-  const options = (): KpiOptions => ({ contactWindowMs: settings.contactWindowMs, now: clock.now() });
 
-  async function kpisOf(range: Range, filter: FactFilter) {
-    const [tickets, surveys, volume] = await Promise.all([
-      loadTicketFacts(db, range, filter),
-      loadSurveyFacts(db, range, filter),
-      loadVolume(db, range, filter),
+  async function period(range: Range, filter: FactFilter) {
+    const [groups, media] = await Promise.all([
+      loadTotals(db, range, filter, 'all'),
+      loadMediaCounts(db, range, filter),
     ]);
-    return { range, kpis: summarise(tickets, surveys, options()), volume };
+    return { range, kpis: summarise(groups.get('all') ?? emptyTotals()), media };
   }
 
   return {
-    /** The period's KPIs and volume next to the previous period's. */
+    /** The period's KPIs next to the previous period's. */
     async summary(range: Range, filter: FactFilter) {
       const [current, previous] = await Promise.all([
-        kpisOf(range, filter),
-        kpisOf(previousRange(range), filter),
+        period(range, filter),
+        period(previousRange(range), filter),
       ]);
       return { current, previous };
     },
 
     async breakdown(range: Range, by: BreakdownKey, filter: FactFilter) {
-      const [tickets, surveys] = await Promise.all([
-        loadTicketFacts(db, range, filter),
-        loadSurveyFacts(db, range, filter),
-      ]);
-      return { range, by, rows: breakdown(tickets, surveys, by, options()) };
+      const groups = await loadTotals(db, range, filter, groupingFor(by));
+      return { range, by, rows: toBreakdownRows(groups, by) };
     },
 
     async heatmap(range: Range, utcOffsetMinutes: number, filter: FactFilter) {
-      const tickets = await loadTicketFacts(db, range, filter);
-      return { range, utcOffsetMinutes, ticketsOpened: hourOfWeek(tickets, utcOffsetMinutes) };
+      return {
+        range,
+        utcOffsetMinutes,
+        ticketsOpened: await loadHourOfWeek(db, range, filter, utcOffsetMinutes),
+      };
     },
 
     async agents(range: Range, agentId?: string) {

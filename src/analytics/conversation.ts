@@ -5,6 +5,8 @@ export interface ConversationMessage {
 }
 
 export interface ConversationFacts {
+  /** Messages by author. */
+  counts: { customer: number; agent: number; bot: number; system: number };
   firstBotReplyAt: number | null;
   humanTookOver: boolean;
   nextResponses: number[];
@@ -21,8 +23,16 @@ export function foldConversation(messages: readonly ConversationMessage[]): Conv
   let botReplied = false;
   let humanReplied = false;
   let waitingSince: number | null = null;
-  const facts: ConversationFacts = { firstBotReplyAt: null, humanTookOver: false, nextResponses: [] };
+  const facts: ConversationFacts = {
+    counts: { customer: 0, agent: 0, bot: 0, system: 0 },
+    firstBotReplyAt: null,
+    humanTookOver: false,
+    nextResponses: [],
+  };
   for (const { author, at } of messages) {
+    if (author in facts.counts) {
+      facts.counts[author as keyof ConversationFacts['counts']] += 1;
+    }
     if (author === 'customer') {
       customerWrote = true;
       if (humanReplied && waitingSince === null) {

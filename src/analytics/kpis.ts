@@ -1,9 +1,73 @@
-import type { KpiOptions, SurveyFact, TicketFact } from './analytics.types.ts';
-import { type DurationStats, durationStats, ratio } from './stats.ts';
+import {
+  addDuration,
+  type DurationStats,
+  type DurationTotals,
+  durationStats,
+  emptyDuration,
+  ratio,
+} from './stats.ts';
+
+export const DURATIONS = ['frt', 'bot_frt', 'resolution', 'close', 'next_response'] as const;
+export type DurationName = (typeof DURATIONS)[number];
+
+export const TICKET_COUNTS = [
+  'opened',
+  'solved',
+  'closed',
+  'reopened',
+  'resolved',
+  'fcr',
+  'repeat_contact',
+  'bot_resolved',
+  'bot_engaged',
+  'takeover',
+  'inbound_messages',
+  'agent_messages',
+  'bot_messages',
+  'system_messages',
+] as const;
+export type TicketCount = (typeof TICKET_COUNTS)[number];
+
+/** What one group of tickets and surveys adds up to; groups merge by adding. */
+export interface KpiTotals {
+  counts: Record<TicketCount, number>;
+  durations: Record<DurationName, DurationTotals>;
+  /** Answers per score; `sent` counts every invitation. */
+  csat: { sent: number; scores: Map<number, number> };
+  nps: { sent: number; scores: Map<number, number> };
+}
+
+export function emptyTotals(): KpiTotals {
+  return {
+    counts: Object.fromEntries(TICKET_COUNTS.map((name) => [name, 0])) as Record<TicketCount, number>,
+    durations: Object.fromEntries(DURATIONS.map((name) => [name, emptyDuration()])) as Record<
+      DurationName,
+      DurationTotals
+    >,
+    csat: { sent: 0, scores: new Map() },
+    nps: { sent: 0, scores: new Map() },
+  };
+}
+
+export function addTotals(into: KpiTotals, from: KpiTotals): void {
+  for (const name of TICKET_COUNTS) {
+    into.counts[name] += from.counts[name];
+  }
+  for (const name of DURATIONS) {
+    addDuration(into.durations[name], from.durations[name]);
+  }
+  for (const kind of ['csat', 'nps'] as const) {
+    into[kind].sent += from[kind].sent;
+    for (const [score, n] of from[kind].scores) {
+      into[kind].scores.set(score, (into[kind].scores.get(score) ?? 0) + n);
+    }
+  }
+}
 
 /** The KPIs of one set of tickets and surveys (a period, or one group of a breakdown). See docs/analytics.md. */
 export interface KpiSummary {
   tickets: { opened: number; solved: number; closed: number; reopened: number };
+  messages: { inbound: number; agent: number; bot: number; system: number };
   firstResponse: DurationStats;
   botFirstResponse: DurationStats;
   resolution: DurationStats;
@@ -28,110 +92,72 @@ interface SurveyFigures {
   responseRate: number | null;
 }
 
-export function summarise(
-  tickets: readonly TicketFact[],
-  surveys: readonly SurveyFact[],
-  options: KpiOptions,
-): KpiSummary {
-  const resolved = tickets.filter((t) => resolvedAt(t) !== null);
-  const firstContact = resolved.filter((t) => isFirstContactResolution(t, options.contactWindowMs));
-  const repeats = tickets.filter(
-    (t) => t.previousTicketAt !== null && t.openedAt - t.previousTicketAt <= options.contactWindowMs,
-  );
-  const botResolved = tickets.filter((t) => t.botResolved && t.firstResponseAt === null);
-  const botEngaged = tickets.filter((t) => t.firstBotReplyAt !== null);
-  const takeovers = botEngaged.filter((t) => t.humanTookOver);
+export function summarise(totals: KpiTotals): KpiSummary {
+  const c = totals.counts;
+  const d = totals.durations;
   return {
-    tickets: {
-      opened: tickets.length,
-      solved: tickets.filter((t) => t.solvedAt !== null).length,
-      closed: tickets.filter((t) => t.closedAt !== null).length,
-      reopened: tickets.filter((t) => t.reopenCount > 0).length,
+    tickets: { opened: c.opened, solved: c.solved, closed: c.closed, reopened: c.reopened },
+    messages: {
+      inbound: c.inbound_messages,
+      agent: c.agent_messages,
+      bot: c.bot_messages,
+      system: c.system_messages,
     },
-    firstResponse: durationStats(since(tickets, (t) => t.firstResponseAt)),
-    botFirstResponse: durationStats(since(tickets, (t) => t.firstBotReplyAt)),
-    resolution: durationStats(fromOpening(tickets, (t) => t.solvedAt)),
-    closeTime: durationStats(fromOpening(tickets, (t) => t.closedAt)),
-    nextResponse: durationStats(tickets.flatMap((t) => t.nextResponses)),
-    fcr: {
-      resolved: resolved.length,
-      firstContact: firstContact.length,
-      rate: ratio(firstContact.length, resolved.length),
-    },
-    repeatContact: { repeats: repeats.length, rate: ratio(repeats.length, tickets.length) },
+    firstResponse: durationStats(d.frt),
+    botFirstResponse: durationStats(d.bot_frt),
+    resolution: durationStats(d.resolution),
+    closeTime: durationStats(d.close),
+    nextResponse: durationStats(d.next_response),
+    fcr: { resolved: c.resolved, firstContact: c.fcr, rate: ratio(c.fcr, c.resolved) },
+    repeatContact: { repeats: c.repeat_contact, rate: ratio(c.repeat_contact, c.opened) },
     automation: {
-      botResolved: botResolved.length,
-      automationRate: ratio(botResolved.length, tickets.length),
-      botEngaged: botEngaged.length,
-      humanTakeovers: takeovers.length,
-      takeoverRate: ratio(takeovers.length, botEngaged.length),
+      botResolved: c.bot_resolved,
+      automationRate: ratio(c.bot_resolved, c.opened),
+      botEngaged: c.bot_engaged,
+      humanTakeovers: c.takeover,
+      takeoverRate: ratio(c.takeover, c.bot_engaged),
     },
-    csat: summariseCsat(surveys.filter((s) => s.kind === 'csat')),
-    nps: summariseNps(surveys.filter((s) => s.kind === 'nps')),
+    csat: summariseCsat(totals.csat),
+    nps: summariseNps(totals.nps),
   };
 }
 
-/** Solved, or closed without a solve (e.g. closed directly). */
-function resolvedAt(ticket: TicketFact): number | null {
-  return ticket.solvedAt ?? ticket.closedAt;
+function answers(scores: Map<number, number>, test: (score: number) => boolean = () => true): number {
+  let n = 0;
+  for (const [score, count] of scores) {
+    n += test(score) ? count : 0;
+  }
+  return n;
 }
 
-/** Resolved, never reopened, and the contact opened no further ticket within the window after resolution. */
-function isFirstContactResolution(ticket: TicketFact, windowMs: number): boolean {
-  const at = resolvedAt(ticket);
-  return (
-    at !== null &&
-    ticket.reopenCount === 0 &&
-    (ticket.nextTicketAt === null || ticket.nextTicketAt > at + windowMs)
-  );
-}
-
-/** From the customer's first message to `end` (only tickets with both). */
-function since(tickets: readonly TicketFact[], end: (t: TicketFact) => number | null): number[] {
-  return tickets.flatMap((t) => {
-    const stop = end(t);
-    return t.firstInboundAt !== null && stop !== null && stop >= t.firstInboundAt
-      ? [stop - t.firstInboundAt]
-      : [];
-  });
-}
-
-/** From the ticket's opening to `end`. */
-function fromOpening(tickets: readonly TicketFact[], end: (t: TicketFact) => number | null): number[] {
-  return tickets.flatMap((t) => {
-    const stop = end(t);
-    return stop !== null ? [stop - t.openedAt] : [];
-  });
-}
-
-function answeredScores(surveys: readonly SurveyFact[]): number[] {
-  return surveys.flatMap((s) => (s.score === null ? [] : [s.score]));
-}
-
-function summariseCsat(surveys: readonly SurveyFact[]): KpiSummary['csat'] {
-  const scores = answeredScores(surveys);
-  const satisfied = scores.filter((s) => s >= 4).length;
+function summariseCsat({ sent, scores }: KpiTotals['csat']): KpiSummary['csat'] {
+  const answered = answers(scores);
+  const satisfied = answers(scores, (s) => s >= 4);
+  let sum = 0;
+  for (const [score, n] of scores) {
+    sum += score * n;
+  }
   return {
-    sent: surveys.length,
-    answered: scores.length,
-    responseRate: ratio(scores.length, surveys.length),
+    sent,
+    answered,
+    responseRate: ratio(answered, sent),
     satisfied,
-    satisfiedShare: ratio(satisfied, scores.length),
-    average: scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length,
+    satisfiedShare: ratio(satisfied, answered),
+    average: ratio(sum, answered),
   };
 }
 
-function summariseNps(surveys: readonly SurveyFact[]): KpiSummary['nps'] {
-  const scores = answeredScores(surveys);
-  const promoters = scores.filter((s) => s >= 9).length;
-  const detractors = scores.filter((s) => s <= 6).length;
+function summariseNps({ sent, scores }: KpiTotals['nps']): KpiSummary['nps'] {
+  const answered = answers(scores);
+  const promoters = answers(scores, (s) => s >= 9);
+  const detractors = answers(scores, (s) => s <= 6);
   return {
-    sent: surveys.length,
-    answered: scores.length,
-    responseRate: ratio(scores.length, surveys.length),
+    sent,
+    answered,
+    responseRate: ratio(answered, sent),
     promoters,
-    passives: scores.length - promoters - detractors,
+    passives: answered - promoters - detractors,
     detractors,
-    score: scores.length === 0 ? null : (100 * (promoters - detractors)) / scores.length,
+    score: answered === 0 ? null : (100 * (promoters - detractors)) / answered,
   };
 }

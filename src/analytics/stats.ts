@@ -1,3 +1,5 @@
+import { addToHistogram, type Histogram, percentile } from './buckets.ts';
+
 /** Count, mean, median and 90th percentile of durations in milliseconds; null figures when empty. */
 export interface DurationStats {
   count: number;
@@ -6,20 +8,29 @@ export interface DurationStats {
   p90: number | null;
 }
 
-/**
- * The median of an even count is the mean of the two middle values; p90 is the nearest rank
- * (the smallest value with at least 90 % of the values at or below it).
- */
-export function durationStats(values: readonly number[]): DurationStats {
-  if (values.length === 0) {
-    return { count: 0, mean: null, median: null, p90: null };
-  }
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  const middle = Math.floor(n / 2);
-  const median = n % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  const sum = sorted.reduce((total, v) => total + v, 0);
-  return { count: n, mean: sum / n, median, p90: sorted[Math.ceil(0.9 * n) - 1]! };
+/** What durations add up to: count and sum (exact mean) and a histogram (percentiles within 2.5 %). */
+export interface DurationTotals {
+  count: number;
+  sum: number;
+  histogram: Histogram;
+}
+
+export const emptyDuration = (): DurationTotals => ({ count: 0, sum: 0, histogram: new Map() });
+
+export function addDuration(into: DurationTotals, from: DurationTotals): void {
+  into.count += from.count;
+  into.sum += from.sum;
+  addToHistogram(into.histogram, from.histogram);
+}
+
+/** Median and p90 are nearest-rank percentiles read from the histogram. */
+export function durationStats(totals: DurationTotals): DurationStats {
+  return {
+    count: totals.count,
+    mean: totals.count === 0 ? null : totals.sum / totals.count,
+    median: percentile(totals.histogram, 0.5),
+    p90: percentile(totals.histogram, 0.9),
+  };
 }
 
 /** `part / whole`, or null when there is nothing to divide by. */

@@ -242,10 +242,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         demo?.connect(`http://127.0.0.1:${port}`);
       }
       if (runsJobs) {
-        await queue.work([sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs], {
-          concurrency: 4,
-        });
+        await queue.work(
+          [sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs, ...analytics.jobs],
+          {
+            concurrency: 4,
+          },
+        );
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
+        for (const { job, everyMs } of analytics.recurring) {
+          stopSchedules.push(scheduleRecurring({ queue, clock, logger }, job, everyMs));
+        }
       }
       return baseUrl;
     },

@@ -254,6 +254,56 @@ export interface SurveysTable {
   comment: string | null;
 }
 
+/** One ticket, measured: see docs/analytics.md. Flags are 0/1; durations are ms with their histogram bucket. */
+export interface AnalyticsTicketFactsTable {
+  ticket_id: string;
+  opened_at: number;
+  contact_id: string;
+  team_id: string | null;
+  agent_id: string | null;
+  channel_id: string | null;
+  tier: string | null;
+  category: string | null;
+  language: string | null;
+  segment: string | null;
+  solved: number;
+  closed: number;
+  reopened: number;
+  resolved: number;
+  fcr: number;
+  repeat_contact: number;
+  bot_resolved: number;
+  bot_engaged: number;
+  takeover: number;
+  frt_ms: number | null;
+  frt_bucket: number | null;
+  bot_frt_ms: number | null;
+  bot_frt_bucket: number | null;
+  resolution_ms: number | null;
+  resolution_bucket: number | null;
+  close_ms: number | null;
+  close_bucket: number | null;
+  inbound_messages: number;
+  agent_messages: number;
+  bot_messages: number;
+  system_messages: number;
+}
+
+/** Each next-response wait of a ticket. */
+export interface AnalyticsWaitsTable {
+  ticket_id: string;
+  seq: number;
+  wait_ms: number;
+  bucket: number;
+}
+
+export interface AnalyticsTicketMediaTable {
+  ticket_id: string;
+  kind: string;
+  direction: string;
+  n: number;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -274,6 +324,9 @@ export interface Database {
   media_blobs: MediaBlobsTable;
   presence_log: PresenceLogTable;
   surveys: SurveysTable;
+  analytics_ticket_facts: AnalyticsTicketFactsTable;
+  analytics_waits: AnalyticsWaitsTable;
+  analytics_ticket_media: AnalyticsTicketMediaTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

@@ -2,9 +2,13 @@ import type { Kysely } from 'kysely';
 import { newId } from '../../src/kernel/index.ts';
 import type { Database } from '../../src/store/index.ts';
 
-/** Writes raw rows the way ingest and replies leave them, for hand-computed analytics fixtures. */
-export function analyticsFixtures(db: Kysely<Database>) {
-  let ticketNumber = 1000;
+/**
+ * Writes raw rows the way ingest and replies leave them, for hand-computed analytics fixtures; `now` is
+ * when they are written (`updated_at`), which the fact refresh follows.
+ */
+export function analyticsFixtures(db: Kysely<Database>, now: () => number) {
+  // Far above the counter that numbers real tickets, so fixtures and ingest never collide.
+  let ticketNumber = 900_000;
   return {
     async channel(): Promise<string> {
       const id = newId();
@@ -97,7 +101,7 @@ export function analyticsFixtures(db: Kysely<Database>) {
           language: fields.language ?? null,
           referral: null,
           created_at: fields.createdAt,
-          updated_at: fields.createdAt,
+          updated_at: now(),
           first_inbound_at: fields.createdAt,
           last_inbound_at: fields.createdAt,
           last_outbound_at: null,

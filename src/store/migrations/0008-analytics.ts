@@ -3,10 +3,14 @@ import type { Dialect } from '../database.types.ts';
 
 // Frozen in time: never edit a migration that has shipped; add a new one.
 /**
- * Analytics: survey invitations and answers (CSAT 1–5 after a ticket is solved, NPS 0–10), tied to the
+ * Analytics: one narrow fact row per ticket (its durations already measured and bucketed, its flags and
+ * dimensions), the next-response waits and media counts of each ticket, kept up to date from the raw
+ * tables by the `analytics.refresh-facts` job, so reports aggregate without reading messages; and survey
+ * invitations and answers (CSAT 1–5 after a ticket is solved, NPS 0–10), tied to the
  * ticket and the agent who handled it when sent, so a score stays with the agent even after reassignment.
  */
-export function analyticsMigration(_dialect: Dialect) {
+export function analyticsMigration(dialect: Dialect) {
+  const flag = dialect === 'postgres' ? 'smallint' : 'integer';
   return {
     // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time and must not depend on today's schema types (Kysely's guidance).
     async up(db: Kysely<any>): Promise<void> {
@@ -27,6 +31,65 @@ export function analyticsMigration(_dialect: Dialect) {
       // Reports select tickets by when they were opened; tickets are written rarely, so the index is cheap.
       await db.schema.createIndex('tickets_created').on('tickets').columns(['created_at']).execute();
       await db.schema.createIndex('surveys_ticket').on('surveys').columns(['ticket_id']).execute();
+
+      let facts = db.schema
+        .createTable('analytics_ticket_facts')
+        .addColumn('ticket_id', 'text', (c) => c.primaryKey().references('tickets.id').onDelete('cascade'))
+        .addColumn('opened_at', 'bigint', (c) => c.notNull())
+        .addColumn('contact_id', 'text', (c) => c.notNull());
+      for (const dimension of [
+        'team_id',
+        'agent_id',
+        'channel_id',
+        'tier',
+        'category',
+        'language',
+        'segment',
+      ]) {
+        facts = facts.addColumn(dimension, 'text');
+      }
+      for (const name of [
+        'solved',
+        'closed',
+        'reopened',
+        'resolved',
+        'fcr',
+        'repeat_contact',
+        'bot_resolved',
+        'bot_engaged',
+        'takeover',
+      ]) {
+        facts = facts.addColumn(name, flag, (c) => c.notNull());
+      }
+      // Durations in ms and their histogram bucket (null when the ticket has none).
+      for (const name of ['frt', 'bot_frt', 'resolution', 'close']) {
+        facts = facts.addColumn(`${name}_ms`, 'bigint').addColumn(`${name}_bucket`, 'integer');
+      }
+      for (const name of ['inbound_messages', 'agent_messages', 'bot_messages', 'system_messages']) {
+        facts = facts.addColumn(name, 'integer', (c) => c.notNull());
+      }
+      await facts.execute();
+      await db.schema
+        .createIndex('analytics_ticket_facts_opened')
+        .on('analytics_ticket_facts')
+        .columns(['opened_at'])
+        .execute();
+      await db.schema
+        .createTable('analytics_waits')
+        .addColumn('ticket_id', 'text', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('wait_ms', 'bigint', (c) => c.notNull())
+        .addColumn('bucket', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('analytics_waits_pk', ['ticket_id', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('analytics_ticket_media')
+        .addColumn('ticket_id', 'text', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('direction', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('analytics_ticket_media_pk', ['ticket_id', 'kind', 'direction'])
+        .execute();
     },
   };
 }
