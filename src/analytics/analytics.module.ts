@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../kernel/index.ts';
-import type { Database } from '../store/index.ts';
+import type { Database, Dialect } from '../store/index.ts';
 import { analyticsRoutes } from './analytics.routes.ts';
 import { type AnalyticsSettings, createAnalyticsService } from './analytics.service.ts';
 import { createRefreshFactsJob, refreshFactsJob } from './facts.job.ts';
@@ -14,6 +14,7 @@ export const REFRESH_FACTS_EVERY_MS = 60_000;
 /** Reports over tickets, messages, surveys and presence, served under /api/v1/analytics. */
 export function createAnalyticsModule(deps: {
   db: Kysely<Database>;
+  dialect: Dialect;
   clock: Clock;
   settings: AnalyticsSettings;
 }) {

@@ -1,6 +1,7 @@
 import { DIMENSIONS, type Dimension, type Period } from './analytics.types.ts';
 import { addTotals, emptyTotals, type KpiSummary, type KpiTotals, summarise } from './kpis.ts';
 import type { Grouping } from './report.repo.ts';
+import { monthStart } from './rollup.ts';
 
 export type BreakdownKey = Dimension | Period;
 
@@ -31,14 +32,19 @@ export function isDimension(key: BreakdownKey): key is Dimension {
 }
 
 export function groupingFor(key: BreakdownKey): Grouping {
-  return isDimension(key) ? key : 'day';
+  return isDimension(key) ? key : key === 'month' ? 'month' : 'day';
 }
 
 /** Turns per-group totals into rows (days merged into weeks or months), in key order with nulls last. */
 export function toBreakdownRows(groups: Map<string | null, KpiTotals>, by: BreakdownKey): BreakdownRow[] {
   const merged = new Map<string | null, KpiTotals>();
   for (const [key, totals] of groups) {
-    const rowKey = isDimension(by) || key === null ? key : periodKey(Number(key), by);
+    const rowKey =
+      isDimension(by) || key === null
+        ? key
+        : by === 'month'
+          ? new Date(monthStart(Number(key))).toISOString().slice(0, 7)
+          : periodKey(Number(key), by);
     const into = merged.get(rowKey) ?? emptyTotals();
     addTotals(into, totals);
     merged.set(rowKey, into);

@@ -1,7 +1,14 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { AnalyticsTicketFactsTable, Database, Db } from '../store/index.ts';
+import {
+  type AnalyticsTicketFactsTable,
+  type Database,
+  type Db,
+  type Dialect,
+  lockKeys,
+} from '../store/index.ts';
 import { bucketOf } from './buckets.ts';
 import { type ConversationFacts, foldConversation } from './conversation.ts';
+import { applyRollupDelta, RollupDelta } from './rollup.ts';
 
 const CHUNK = 500;
 
@@ -9,6 +16,7 @@ type FactRow = Insertable<AnalyticsTicketFactsTable>;
 interface WaitRow {
   ticket_id: string;
   seq: number;
+  opened_at: number;
   wait_ms: number;
   bucket: number;
 }
@@ -76,7 +84,13 @@ export async function measureTickets(
       const conversation = foldConversation(byTicket.get(ticket.id) ?? []);
       measured.facts.push(toFactRow(ticket, conversation, contactWindowMs));
       conversation.nextResponses.forEach((wait, seq) => {
-        measured.waits.push({ ticket_id: ticket.id, seq, wait_ms: wait, bucket: bucketOf(wait) });
+        measured.waits.push({
+          ticket_id: ticket.id,
+          seq,
+          opened_at: Number(ticket.created_at),
+          wait_ms: wait,
+          bucket: bucketOf(wait),
+        });
       });
     }
     for (const row of media) {
@@ -188,22 +202,36 @@ function toFactRow(row: TicketRow, conversation: ConversationFacts, contactWindo
   };
 }
 
-/** Replaces the fact rows of these tickets with what the raw tables say now (idempotent). */
+/**
+ * Replaces the fact rows of these tickets with what the raw tables say now and moves the daily rollup by
+ * the difference, in one transaction per chunk (idempotent). Refreshes run one at a time (an advisory
+ * lock on PostgreSQL; SQLite has one writer), so two never apply a difference to the same old rows.
+ */
 export async function refreshFacts(
   db: Kysely<Database>,
+  dialect: Dialect,
   ticketIds: readonly string[],
   contactWindowMs: number,
 ): Promise<void> {
   for (let i = 0; i < ticketIds.length; i += CHUNK) {
     const ids = ticketIds.slice(i, i + CHUNK);
     await db.transaction().execute(async (trx) => {
+      await lockKeys(trx, dialect, ['analytics.refresh-facts']);
+      const [oldFacts, oldWaits] = await Promise.all([
+        trx.selectFrom('analytics_ticket_facts').selectAll().where('ticket_id', 'in', ids).execute(),
+        trx.selectFrom('analytics_waits').selectAll().where('ticket_id', 'in', ids).execute(),
+      ]);
       const measured = await measureTickets(trx, ids, contactWindowMs);
+      const delta = new RollupDelta();
+      delta.add(oldFacts, oldWaits, -1);
+      delta.add(measured.facts, measured.waits, 1);
       await trx.deleteFrom('analytics_waits').where('ticket_id', 'in', ids).execute();
       await trx.deleteFrom('analytics_ticket_media').where('ticket_id', 'in', ids).execute();
       await trx.deleteFrom('analytics_ticket_facts').where('ticket_id', 'in', ids).execute();
       await insertChunked(trx, 'analytics_ticket_facts', measured.facts);
       await insertChunked(trx, 'analytics_waits', measured.waits);
       await insertChunked(trx, 'analytics_ticket_media', measured.media);
+      await applyRollupDelta(trx, delta);
     });
   }
 }

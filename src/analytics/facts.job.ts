@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DEFAULT_RETRY, defineJobSpec, type JobDefinition } from '../jobs/index.ts';
 import { type Clock, MINUTE } from '../kernel/index.ts';
-import type { Database } from '../store/index.ts';
+import type { Database, Dialect } from '../store/index.ts';
 import { refreshFacts } from './facts.build.ts';
 
 const WATERMARK = 'analytics.facts_watermark';
@@ -22,6 +22,7 @@ export const refreshFactsJob = defineJobSpec({
  */
 export async function refreshChangedFacts(
   db: Kysely<Database>,
+  dialect: Dialect,
   now: number,
   contactWindowMs: number,
 ): Promise<number> {
@@ -39,6 +40,7 @@ export async function refreshChangedFacts(
   const tickets = await db.selectFrom('tickets').select('id').where('contact_id', 'in', contacts).execute();
   await refreshFacts(
     db,
+    dialect,
     tickets.map((t) => t.id),
     contactWindowMs,
   );
@@ -52,13 +54,14 @@ export async function refreshChangedFacts(
 
 export function createRefreshFactsJob(deps: {
   db: Kysely<Database>;
+  dialect: Dialect;
   clock: Clock;
   contactWindowMs: number;
 }): JobDefinition<Record<string, never>> {
   return {
     ...refreshFactsJob,
     handler: async () => {
-      await refreshChangedFacts(deps.db, deps.clock.now(), deps.contactWindowMs);
+      await refreshChangedFacts(deps.db, deps.dialect, deps.clock.now(), deps.contactWindowMs);
     },
   };
 }

@@ -4,4 +4,5 @@ export * from './buckets.ts';
 export * from './facts.build.ts';
 export * from './facts.job.ts';
 export * from './kpis.ts';
+export * from './rollup.ts';
 export * from './stats.ts';

@@ -182,7 +182,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       })
     : undefined;
 
-  const analytics = createAnalyticsModule({ db: store.db, clock, settings: config.analytics });
+  const analytics = createAnalyticsModule({
+    db: store.db,
+    dialect: store.dialect,
+    clock,
+    settings: config.analytics,
+  });
 
   const app = await buildApp({
     logger,

@@ -293,6 +293,7 @@ export interface AnalyticsTicketFactsTable {
 export interface AnalyticsWaitsTable {
   ticket_id: string;
   seq: number;
+  opened_at: number;
   wait_ms: number;
   bucket: number;
 }
@@ -301,6 +302,55 @@ export interface AnalyticsTicketMediaTable {
   ticket_id: string;
   kind: string;
   direction: string;
+  n: number;
+}
+
+/** Daily totals of the fact rows per dimension value ('all' / '' for everything); see src/analytics/rollup.ts. */
+export interface AnalyticsDailyTable {
+  dim: string;
+  value: string;
+  day: number;
+  opened: number;
+  solved: number;
+  closed: number;
+  reopened: number;
+  resolved: number;
+  fcr: number;
+  repeat_contact: number;
+  bot_resolved: number;
+  bot_engaged: number;
+  takeover: number;
+  inbound_messages: number;
+  agent_messages: number;
+  bot_messages: number;
+  system_messages: number;
+  frt_count: number;
+  frt_sum: number;
+  bot_frt_count: number;
+  bot_frt_sum: number;
+  resolution_count: number;
+  resolution_sum: number;
+  close_count: number;
+  close_sum: number;
+  next_response_count: number;
+  next_response_sum: number;
+}
+
+/** Daily duration histograms of all tickets. */
+export interface AnalyticsDailyHistTable {
+  day: number;
+  metric: string;
+  bucket: number;
+  n: number;
+}
+
+/** Monthly duration histograms per dimension value and metric (`month`: months since January 1970). */
+export interface AnalyticsMonthlyHistTable {
+  dim: string;
+  value: string;
+  month: number;
+  metric: string;
+  bucket: number;
   n: number;
 }
 
@@ -327,6 +377,9 @@ export interface Database {
   analytics_ticket_facts: AnalyticsTicketFactsTable;
   analytics_waits: AnalyticsWaitsTable;
   analytics_ticket_media: AnalyticsTicketMediaTable;
+  analytics_daily: AnalyticsDailyTable;
+  analytics_daily_hist: AnalyticsDailyHistTable;
+  analytics_monthly_hist: AnalyticsMonthlyHistTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

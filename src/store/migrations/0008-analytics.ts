@@ -27,7 +27,12 @@ export function analyticsMigration(dialect: Dialect) {
         .addColumn('score', 'integer')
         .addColumn('comment', 'text')
         .execute();
-      await db.schema.createIndex('surveys_kind_sent').on('surveys').columns(['kind', 'sent_at']).execute();
+      // Covers the survey totals (answers per score by send time) without reading the table.
+      await db.schema
+        .createIndex('surveys_sent')
+        .on('surveys')
+        .columns(['sent_at', 'kind', 'score'])
+        .execute();
       // Reports select tickets by when they were opened; tickets are written rarely, so the index is cheap.
       await db.schema.createIndex('tickets_created').on('tickets').columns(['created_at']).execute();
       await db.schema.createIndex('surveys_ticket').on('surveys').columns(['ticket_id']).execute();
@@ -74,13 +79,26 @@ export function analyticsMigration(dialect: Dialect) {
         .on('analytics_ticket_facts')
         .columns(['opened_at'])
         .execute();
+      // Histograms of a period read this index alone (facts are written by one job, never on ingest).
+      await db.schema
+        .createIndex('analytics_ticket_facts_buckets')
+        .on('analytics_ticket_facts')
+        .columns(['opened_at', 'frt_bucket', 'bot_frt_bucket', 'resolution_bucket', 'close_bucket'])
+        .execute();
       await db.schema
         .createTable('analytics_waits')
         .addColumn('ticket_id', 'text', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
         .addColumn('seq', 'integer', (c) => c.notNull())
+        // The ticket's opening, so a period's waits are read without the fact rows.
+        .addColumn('opened_at', 'bigint', (c) => c.notNull())
         .addColumn('wait_ms', 'bigint', (c) => c.notNull())
         .addColumn('bucket', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('analytics_waits_pk', ['ticket_id', 'seq'])
+        .execute();
+      await db.schema
+        .createIndex('analytics_waits_opened')
+        .on('analytics_waits')
+        .columns(['opened_at', 'bucket', 'wait_ms'])
         .execute();
       await db.schema
         .createTable('analytics_ticket_media')
@@ -89,6 +107,57 @@ export function analyticsMigration(dialect: Dialect) {
         .addColumn('direction', 'text', (c) => c.notNull())
         .addColumn('n', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('analytics_ticket_media_pk', ['ticket_id', 'kind', 'direction'])
+        .execute();
+
+      // Daily rollup of the fact rows, once per dimension: (day, 'all', ''), (day, 'team', <id>), …
+      let daily = db.schema
+        .createTable('analytics_daily')
+        .addColumn('dim', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('day', 'integer', (c) => c.notNull());
+      for (const name of [
+        'opened',
+        'solved',
+        'closed',
+        'reopened',
+        'resolved',
+        'fcr',
+        'repeat_contact',
+        'bot_resolved',
+        'bot_engaged',
+        'takeover',
+        'inbound_messages',
+        'agent_messages',
+        'bot_messages',
+        'system_messages',
+      ]) {
+        daily = daily.addColumn(name, 'integer', (c) => c.notNull());
+      }
+      for (const name of ['frt', 'bot_frt', 'resolution', 'close', 'next_response']) {
+        daily = daily
+          .addColumn(`${name}_count`, 'integer', (c) => c.notNull())
+          .addColumn(`${name}_sum`, 'bigint', (c) => c.notNull());
+      }
+      await daily.addPrimaryKeyConstraint('analytics_daily_pk', ['dim', 'day', 'value']).execute();
+      // Duration histograms of all tickets per day (the dashboard's periods), …
+      await db.schema
+        .createTable('analytics_daily_hist')
+        .addColumn('day', 'integer', (c) => c.notNull())
+        .addColumn('metric', 'text', (c) => c.notNull())
+        .addColumn('bucket', 'integer', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('analytics_daily_hist_pk', ['day', 'metric', 'bucket'])
+        .execute();
+      // … and per dimension value per calendar month (a day's would hold more rows than it has tickets).
+      await db.schema
+        .createTable('analytics_monthly_hist')
+        .addColumn('dim', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('month', 'integer', (c) => c.notNull())
+        .addColumn('metric', 'text', (c) => c.notNull())
+        .addColumn('bucket', 'integer', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('analytics_monthly_hist_pk', ['dim', 'month', 'value', 'metric', 'bucket'])
         .execute();
     },
   };
