@@ -396,6 +396,29 @@ describe.each(testDialects)('analytics (%s)', (dialect) => {
     expect(tooLong.body.error).toMatchObject({ reason: 'analytics.range_too_long' });
   });
 
+  it('forecasts arrivals per hour and the agents they need, next to the agents online', async () => {
+    await server.store.db
+      .updateTable('users')
+      .set({ presence: 'online' })
+      .where('id', '=', ids.u2!)
+      .execute();
+    // One week of history repeats itself: t4 (Tuesday 09:00) and t5 (Thursday 09:00); now is Tuesday 09:00.
+    const { body } = await server.api<{
+      agentsOnline: number;
+      hours: { hourStart: number; arrivals: number; agentsNeeded: number }[];
+    }>('GET', '/api/v1/analytics/staffing?weeks=1&hours=168');
+    expect(body.agentsOnline).toBe(1);
+    expect(body.hours).toHaveLength(168);
+    const busy = body.hours.filter((h) => h.arrivals > 0);
+    // One chat an hour of 10 minutes: 1/6 Erlang, one slot answers 85 % within 60 s.
+    expect(busy).toEqual([
+      { hourStart: T0 + 8 * DAY, arrivals: 1, agentsNeeded: 1 },
+      { hourStart: T0 + 10 * DAY, arrivals: 1, agentsNeeded: 1 },
+    ]);
+    const csv = await server.api<string>('GET', '/api/v1/analytics/staffing?weeks=1&hours=2&format=csv');
+    expect(csv.body.split('\r\n')[0]).toBe('hourStart,arrivals,agentsNeeded,agentsOnline');
+  });
+
   it('keeps the fact tables exactly what the raw tables say, through ingest, replies, solves and reopens', async () => {
     const allFacts = async () => {
       const db = server.store.db;

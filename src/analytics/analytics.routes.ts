@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Principal } from '../auth/index.ts';
 import { addRoute } from '../http/route.ts';
 import { DAY, invalidInput } from '../kernel/index.ts';
-import { BreakdownQuery, HeatmapQuery, RangeQuery } from './analytics.schemas.ts';
+import { BreakdownQuery, HeatmapQuery, RangeQuery, StaffingQuery } from './analytics.schemas.ts';
 import type { AnalyticsService } from './analytics.service.ts';
 import type { FactFilter, Range } from './analytics.types.ts';
 import { flatten, toCsv } from './csv.ts';
@@ -125,6 +125,22 @@ export async function analyticsRoutes(
         principal.role === 'agent' ? (principal.userId ?? '') : undefined,
       );
       return respond(reply, query.format, 'agents', result, () => result.agents);
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/v1/analytics/staffing',
+    summary: 'Arrivals forecast per hour and the agents needed for a service level (Erlang C)',
+    tag: 'analytics',
+    roles: ['admin', 'supervisor'],
+    query: StaffingQuery,
+    handler: async ({ query, reply }) => {
+      const { format, ...plan } = query;
+      const result = await service.staffing(plan);
+      return respond(reply, format, 'staffing', result, () =>
+        result.hours.map((hour) => ({ ...hour, agentsOnline: result.agentsOnline })),
+      );
     },
   });
 }

@@ -6,6 +6,7 @@ import type { FactFilter, Range } from './analytics.types.ts';
 import { type BreakdownKey, groupingFor, toBreakdownRows } from './breakdown.ts';
 import { emptyTotals, summarise } from './kpis.ts';
 import { loadHourOfWeek, loadMediaCounts, loadTotals } from './report.repo.ts';
+import { planStaffing, type StaffingQuery } from './staffing/staffing.service.ts';
 
 export interface AnalyticsSettings {
   /** FCR and repeat-contact window (default 7 days). */
@@ -56,6 +57,10 @@ export function createAnalyticsService(deps: {
         utcOffsetMinutes,
         ticketsOpened: await loadHourOfWeek(db, range, filter, utcOffsetMinutes),
       };
+    },
+
+    async staffing(query: StaffingQuery) {
+      return planStaffing(db, clock.now(), settings.chatsPerAgent, query);
     },
 
     async agents(range: Range, agentId?: string) {
