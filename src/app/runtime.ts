@@ -39,6 +39,12 @@ import {
   type ReplyService,
 } from '../outbound/index.ts';
 import { openStore, type Store } from '../store/index.ts';
+import {
+  cannedReplyRoutes,
+  createTemplateService,
+  syncTemplatesJob,
+  templateRoutes,
+} from '../templates/index.ts';
 import { autoCloseJob, createAutoCloseJob, createTicketService, ticketRoutes } from '../tickets/index.ts';
 import { createGraphClient, type WhatsAppClient } from '../whatsapp/index.ts';
 import {
@@ -83,6 +89,7 @@ export interface Runtime {
 
 const VERSION = '0.1.0';
 const AUTO_CLOSE_EVERY_MS = 60_000;
+const TEMPLATE_SYNC_EVERY_MS = 60 * 60_000;
 
 /** The composition root: chooses every adapter once, from config. */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -132,12 +139,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...options.media,
   });
   const tickets = createTicketService({ db: store.db, clock, events, loadMedia: media.loadViews });
+  const templates = createTemplateService({ db: store.db, clock, whatsapp, logger });
   replies = createReplyService({
     db: store.db,
     clock,
     events,
     queue,
     tickets,
+    templates,
     attachments: media.outbound,
     loadMedia: media.loadViews,
   });
@@ -210,6 +219,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           replies,
           onRead: (ticketId) => enqueueReadReceipt({ db: store.db, queue, clock }, ticketId),
         }),
+      async (scope) => templateRoutes(scope, { db: store.db, templates }),
+      async (scope) => cannedReplyRoutes(scope, { db: store.db, clock }),
       async (scope) => eventsRoutes(scope, { events }),
       media.plugin,
       analytics.plugin,
@@ -248,14 +259,25 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       }
       if (runsJobs) {
         await queue.work(
-          [sendJob, createReadReceiptJob({ whatsapp }), autoClose, ...media.jobs, ...analytics.jobs],
-          {
-            concurrency: 4,
-          },
+          [
+            sendJob,
+            createReadReceiptJob({ whatsapp }),
+            autoClose,
+            templates.job,
+            ...media.jobs,
+            ...analytics.jobs,
+          ],
+          { concurrency: 4 },
         );
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
         for (const { job, everyMs } of analytics.recurring) {
           stopSchedules.push(scheduleRecurring({ queue, clock, logger }, job, everyMs));
+        }
+        if (credentials.wabaId) {
+          // Runs at once, then hourly: agents see new and re-categorised templates without a restart.
+          stopSchedules.push(
+            scheduleRecurring({ queue, clock, logger }, syncTemplatesJob, TEMPLATE_SYNC_EVERY_MS),
+          );
         }
       }
       return baseUrl;

@@ -3,6 +3,7 @@ import type { EventBus } from '../events/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import { AppError, type Clock, newId } from '../kernel/index.ts';
 import type { Database, Db } from '../store/index.ts';
+import type { PreparedTemplate, TemplateValues } from '../templates/index.ts';
 import {
   type Actor,
   insertMessage,
@@ -13,6 +14,7 @@ import {
   type TicketService,
   toMessageViews,
 } from '../tickets/index.ts';
+import { validateOutboundPayload } from '../whatsapp/index.ts';
 import { sendMessageJob } from './send.job.ts';
 
 export interface TextReply {
@@ -29,7 +31,43 @@ export interface MediaReply {
   idempotencyKey: string | undefined;
 }
 
-export type Reply = TextReply | MediaReply;
+/** An approved template: the only message WhatsApp delivers once the 24-hour window has closed. */
+export interface TemplateReply {
+  type: 'template';
+  name: string;
+  language: string;
+  parameters: TemplateValues;
+  idempotencyKey?: string | undefined;
+}
+
+/** A question with reply buttons (up to 3) or a list (up to 10 rows), sent by the bot or by rules. */
+export type ChoicesReply = {
+  type: 'choices';
+  idempotencyKey?: string | undefined;
+  header?: string | undefined;
+  body: string;
+  footer?: string | undefined;
+} & (
+  | { style: 'buttons'; buttons: { id: string; title: string }[] }
+  | {
+      style: 'list';
+      buttonLabel: string;
+      sections: {
+        title?: string | undefined;
+        rows: { id: string; title: string; description?: string | undefined }[];
+      }[];
+    }
+);
+
+export type Reply = TextReply | MediaReply | TemplateReply | ChoicesReply;
+
+/** What replies need from the templates module (injected at the composition root). */
+export interface ReplyTemplates {
+  prepare(name: string, language: string, values: TemplateValues): Promise<PreparedTemplate>;
+}
+
+// Choices are checked against Meta's limits when stored; the recipient is only filled in when sent.
+const RECIPIENT_FOR_CHECKS = '+10000000000';
 
 /** What replies need from the media module (injected at the composition root). */
 export interface ReplyAttachments {
@@ -52,6 +90,7 @@ export function createReplyService(deps: {
   queue: JobQueue;
   tickets: TicketService;
   attachments?: ReplyAttachments;
+  templates?: ReplyTemplates;
   loadMedia?: MediaViewLoader;
 }) {
   const { db, clock, events, queue, tickets } = deps;
@@ -71,6 +110,29 @@ export function createReplyService(deps: {
   ): Promise<{ type: string; body: string | null; content: Record<string, unknown> }> {
     if (input.type === 'text') {
       return { type: 'text', body: input.text, content: { kind: 'text', body: input.text } };
+    }
+    if (input.type === 'template') {
+      if (!deps.templates) {
+        throw new AppError(
+          'unprocessable',
+          'template.unavailable',
+          'Templates are not available on this server.',
+        );
+      }
+      const prepared = await deps.templates.prepare(input.name, input.language, input.parameters);
+      const content = {
+        kind: 'template',
+        name: input.name,
+        languageCode: input.language,
+        components: prepared.components,
+        body: prepared.text,
+      };
+      return { type: 'template', body: prepared.text, content };
+    }
+    if (input.type === 'choices') {
+      const { type: _type, idempotencyKey: _key, style, ...choices } = input;
+      validateOutboundPayload({ kind: style, to: RECIPIENT_FOR_CHECKS, ...choices });
+      return { type: 'interactive', body: input.body, content: { kind: 'choices', style, ...choices } };
     }
     if (!deps.attachments) {
       throw new AppError(
@@ -125,7 +187,7 @@ export function createReplyService(deps: {
       );
     }
     const window = await tickets.getWindow(ticket);
-    if (!window.open) {
+    if (!window.open && input.type !== 'template') {
       throw new AppError(
         'conflict',
         'whatsapp.window_closed',

@@ -4,7 +4,12 @@ import type { EventBus } from '../events/index.ts';
 import { defineJobSpec, type JobDefinition, PermanentJobError } from '../jobs/index.ts';
 import { type Clock, isAppError } from '../kernel/index.ts';
 import { type Database, type Dialect, lockKeys, readJson } from '../store/index.ts';
-import { GraphApiError, type OutboundPayload, type WhatsAppClient } from '../whatsapp/index.ts';
+import {
+  GraphApiError,
+  type OutboundPayload,
+  type TemplateComponent,
+  type WhatsAppClient,
+} from '../whatsapp/index.ts';
 import { applyRecordedStatuses } from './delivery-status.ts';
 
 export const SendMessagePayload = z.object({ messageId: z.string().min(1) });
@@ -23,6 +28,12 @@ export interface SendJobDeps {
 interface StoredContent {
   kind: string;
   body?: string;
+  /** template */
+  name?: string;
+  languageCode?: string;
+  components?: TemplateComponent[];
+  /** choices: the interactive message as validated when stored (buttons or list). */
+  style?: 'buttons' | 'list';
   mediaKind?: 'image' | 'video' | 'audio' | 'document' | 'sticker';
   attachmentId?: string;
   caption?: string;
@@ -136,6 +147,25 @@ async function toPayload(
       ...(content.filename && content.mediaKind === 'document' ? { filename: content.filename } : {}),
       bizOpaqueCallbackData: `ticket=${ticketId}`,
     };
+  }
+  if (content.kind === 'template' && content.name && content.languageCode) {
+    return {
+      kind: 'template',
+      to: waId,
+      name: content.name,
+      languageCode: content.languageCode,
+      ...(content.components?.length ? { components: content.components } : {}),
+      bizOpaqueCallbackData: `ticket=${ticketId}`,
+    };
+  }
+  if (content.kind === 'choices' && content.style) {
+    const { kind: _kind, style, ...choices } = content;
+    return {
+      ...choices,
+      kind: style,
+      to: waId,
+      bizOpaqueCallbackData: `ticket=${ticketId}`,
+    } as OutboundPayload;
   }
   throw new PermanentJobError(`cannot send outbound content of kind ${content.kind}`);
 }

@@ -354,6 +354,31 @@ export interface AnalyticsMonthlyHistTable {
   n: number;
 }
 
+export interface TemplatesTable {
+  /** The Graph API's template id. */
+  id: string;
+  name: string;
+  language: string;
+  /** APPROVED · PENDING · REJECTED · PAUSED · DISABLED … as Meta reports it. */
+  status: string;
+  category: string | null;
+  /** POSITIONAL ({{1}}) or NAMED ({{order_id}}). */
+  parameter_format: string;
+  components: Json;
+  synced_at: number;
+}
+
+export interface CannedRepliesTable {
+  id: string;
+  shortcut: string;
+  title: string;
+  body: string;
+  language: string | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -380,6 +405,8 @@ export interface Database {
   analytics_daily: AnalyticsDailyTable;
   analytics_daily_hist: AnalyticsDailyHistTable;
   analytics_monthly_hist: AnalyticsMonthlyHistTable;
+  templates: TemplatesTable;
+  canned_replies: CannedRepliesTable;
 }
 
 /** What repos take: the database or a transaction on it. Services own transaction scope. */

@@ -4,6 +4,7 @@ import { coreMigration } from './migrations/0001-core.ts';
 import { mediaMigration } from './migrations/0002-media.ts';
 import { ticketFieldsMigration } from './migrations/0003-ticket-fields.ts';
 import { analyticsMigration } from './migrations/0008-analytics.ts';
+import { templatesMigration } from './migrations/0010-templates.ts';
 
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -11,6 +12,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0002-media': mediaMigration(dialect),
     '0003-ticket-fields': ticketFieldsMigration(dialect),
     '0008-analytics': analyticsMigration(dialect),
+    '0010-templates': templatesMigration(dialect),
   };
 }
 

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { Principal } from '../auth/index.ts';
 import { addRoute, IdParams } from '../http/route.ts';
-import type { ReplyService } from '../outbound/index.ts';
+import type { Reply, ReplyService } from '../outbound/index.ts';
 import type { Database } from '../store/index.ts';
 import { countTicketViews, listTickets, type Viewer } from './tickets.query.ts';
 import { MessagesQuery, NoteBody, ReplyBody, TicketListQuery, TicketPatchBody } from './tickets.schemas.ts';
@@ -10,6 +11,29 @@ import type { TicketService } from './tickets.service.ts';
 import type { Actor } from './tickets.types.ts';
 
 const WRITERS = ['admin', 'supervisor', 'agent'] as const;
+
+/** The API's reply body as the reply service takes it (choices: Meta's limits are checked there). */
+function toReply(body: z.output<typeof ReplyBody>): Reply {
+  switch (body.type) {
+    case 'text':
+      return { type: 'text', text: body.text, idempotencyKey: body.idempotencyKey };
+    case 'media':
+      return {
+        type: 'media',
+        mediaId: body.mediaId,
+        caption: body.caption,
+        idempotencyKey: body.idempotencyKey,
+      };
+    case 'template':
+      return body;
+    case 'choices': {
+      const { buttons, buttonLabel, sections, ...common } = body;
+      return common.style === 'buttons'
+        ? { ...common, style: 'buttons', buttons: buttons ?? [] }
+        : { ...common, style: 'list', buttonLabel: buttonLabel ?? '', sections: sections ?? [] };
+    }
+  }
+}
 
 const viewerOf = (principal: Principal): Viewer => ({ userId: principal.userId, teamIds: principal.teamIds });
 const actorOf = (principal: Principal): Actor => ({ type: 'agent', id: principal.userId });
@@ -94,16 +118,7 @@ export async function ticketRoutes(
     body: ReplyBody,
     response: { status: 202, description: 'Stored and queued for sending' },
     handler: async ({ params, body, principal, reply }) => {
-      const input =
-        body.type === 'text'
-          ? { type: 'text' as const, text: body.text, idempotencyKey: body.idempotencyKey }
-          : {
-              type: 'media' as const,
-              mediaId: body.mediaId,
-              caption: body.caption,
-              idempotencyKey: body.idempotencyKey,
-            };
-      const result = await replies.reply(params.id, input, actorOf(principal));
+      const result = await replies.reply(params.id, toReply(body), actorOf(principal));
       reply.status(result.created ? 202 : 200);
       return { data: result.message };
     },

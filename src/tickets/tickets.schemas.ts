@@ -50,6 +50,11 @@ const IdempotencyKey = z
   .max(128, 'must be at most 128 characters')
   .optional();
 
+const TemplateValues = z.record(
+  z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'must be a placeholder name such as 1 or order_id'),
+  z.string().max(1024, 'must be at most 1024 characters'),
+);
+
 export const ReplyBody = z.discriminatedUnion(
   'type',
   [
@@ -73,8 +78,37 @@ export const ReplyBody = z.discriminatedUnion(
         .optional(),
       idempotencyKey: IdempotencyKey,
     }),
+    z.strictObject({
+      type: z.literal('template'),
+      name: z.string().min(1, 'must not be empty').max(512),
+      language: z.string().min(2, 'must be a language code such as en_US').max(16),
+      parameters: z
+        .strictObject({ header: TemplateValues.optional(), body: TemplateValues.optional() })
+        .default({}),
+      idempotencyKey: IdempotencyKey,
+    }),
+    z.strictObject({
+      type: z.literal('choices'),
+      style: z.enum(['buttons', 'list']),
+      header: z.string().optional(),
+      body: z.string(),
+      footer: z.string().optional(),
+      buttons: z.array(z.strictObject({ id: z.string(), title: z.string() })).optional(),
+      buttonLabel: z.string().optional(),
+      sections: z
+        .array(
+          z.strictObject({
+            title: z.string().optional(),
+            rows: z.array(
+              z.strictObject({ id: z.string(), title: z.string(), description: z.string().optional() }),
+            ),
+          }),
+        )
+        .optional(),
+      idempotencyKey: IdempotencyKey,
+    }),
   ],
-  { error: 'type must be "text" or "media"' },
+  { error: 'type must be "text", "media", "template" or "choices"' },
 );
 
 export const NoteBody = z.strictObject({
