@@ -419,6 +419,46 @@ describe.each(testDialects)('analytics (%s)', (dialect) => {
     expect(csv.body.split('\r\n')[0]).toBe('hourStart,arrivals,agentsNeeded,agentsOnline');
   });
 
+  it('pushes live numbers as they change', async () => {
+    await server.store.db
+      .updateTable('users')
+      .set({ presence: 'online' })
+      .where('id', '=', ids.u2!)
+      .execute();
+    const now = await server.api<Record<string, number>>('GET', '/api/v1/analytics/live');
+    // t4 is the only active ticket; its customer has waited since T0 + 1 day.
+    expect(now.body).toEqual({
+      at: T0 + 8 * DAY,
+      open: 1,
+      waiting: 1,
+      longestWaitMs: 7 * DAY,
+      agentsOnline: 1,
+    });
+
+    const abort = new AbortController();
+    const response = await fetch(`${server.url}/api/v1/analytics/live/stream`, {
+      headers: { authorization: `Bearer ${server.token}` },
+      signal: abort.signal,
+    });
+    const reader = response.body!.getReader();
+    const events: Record<string, number>[] = [];
+    let buffer = '';
+    const next = async () => {
+      while (!buffer.includes('\n\n')) {
+        buffer += new TextDecoder().decode((await reader.read()).value);
+      }
+      const [event, ...rest] = buffer.split('\n\n');
+      buffer = rest.join('\n\n');
+      events.push(JSON.parse(event!.split('data: ')[1]!));
+      return events.at(-1)!;
+    };
+    expect(await next()).toMatchObject({ open: 1, waiting: 1 });
+    await server.simulator.customer({ waId: '4478000000', name: 'Streamed' }).sendText('Are you there?')
+      .delivery;
+    expect(await next()).toMatchObject({ open: 2, waiting: 2, longestWaitMs: 7 * DAY });
+    abort.abort();
+  });
+
   it('keeps the fact tables exactly what the raw tables say, through ingest, replies, solves and reopens', async () => {
     const allFacts = async () => {
       const db = server.store.db;
@@ -433,7 +473,7 @@ describe.each(testDialects)('analytics (%s)', (dialect) => {
       return {
         facts: facts.map(numbers),
         waits: waits.map(numbers),
-        media: media.map(numbers),
+        media: sortedRows(media.map(numbers)),
         daily: sortedRows(daily.map(numbers)),
         hist: sortedRows(hist.map(numbers)),
         dayHist: sortedRows(dayHist.map(numbers)),
@@ -450,7 +490,7 @@ describe.each(testDialects)('analytics (%s)', (dialect) => {
       return {
         facts: byId(measured.facts).map(numbers),
         waits: byId(measured.waits).map(numbers),
-        media: byId(measured.media).map(numbers),
+        media: sortedRows(measured.media.map(numbers)),
         daily: sortedRows(daily.map(numbers)),
         hist: sortedRows(hist.map(numbers)),
         dayHist: sortedRows(dayHist.map(numbers)),

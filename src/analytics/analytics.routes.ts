@@ -7,7 +7,7 @@ import type { AnalyticsService } from './analytics.service.ts';
 import type { FactFilter, Range } from './analytics.types.ts';
 import { flatten, toCsv } from './csv.ts';
 
-const READERS = ['admin', 'supervisor', 'agent'] as const;
+export const READERS = ['admin', 'supervisor', 'agent'] as const;
 export const MAX_RANGE_DAYS = 400;
 
 function resolveRange(query: RangeQuery, now: number): Range {
@@ -142,5 +142,15 @@ export async function analyticsRoutes(
         result.hours.map((hour) => ({ ...hour, agentsOnline: result.agentsOnline })),
       );
     },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/v1/analytics/live',
+    summary:
+      'Live numbers: open and waiting tickets, longest wait, agents online (also as SSE at /live/stream)',
+    tag: 'analytics',
+    roles: READERS,
+    handler: async () => service.live(),
   });
 }

@@ -5,6 +5,7 @@ import { loadAgentFigures } from './agents.repo.ts';
 import type { FactFilter, Range } from './analytics.types.ts';
 import { type BreakdownKey, groupingFor, toBreakdownRows } from './breakdown.ts';
 import { emptyTotals, summarise } from './kpis.ts';
+import { loadLiveNumbers } from './live.ts';
 import { loadHourOfWeek, loadMediaCounts, loadTotals } from './report.repo.ts';
 import { planStaffing, type StaffingQuery } from './staffing/staffing.service.ts';
 
@@ -57,6 +58,10 @@ export function createAnalyticsService(deps: {
         utcOffsetMinutes,
         ticketsOpened: await loadHourOfWeek(db, range, filter, utcOffsetMinutes),
       };
+    },
+
+    async live() {
+      return loadLiveNumbers(db, clock.now());
     },
 
     async staffing(query: StaffingQuery) {

@@ -195,6 +195,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     db: store.db,
     dialect: store.dialect,
     clock,
+    events,
     settings: config.analytics,
   });
 
