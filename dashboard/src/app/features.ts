@@ -3,6 +3,7 @@
  * analytics) is a folder under features/ exporting a FeatureDefinition, plus one line here.
  */
 import { coreActions } from '../actions';
+import { analyticsFeature } from '../features/analytics';
 import { authFeature } from '../features/auth';
 import { conversationFeature } from '../features/conversation';
 import { inboxFeature } from '../features/inbox';
@@ -20,6 +21,7 @@ export const features: FeatureDefinition[] = [
   authFeature,
   phoneFeature,
   mediaFeature,
+  analyticsFeature,
 ];
 
 export const registry = createRegistry(features, [...coreActions]);
