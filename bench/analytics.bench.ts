@@ -180,8 +180,7 @@ function duckQueries(range: Range) {
     summary: [
       ...period(range, "'all'"),
       ...period(previous, "'all'"),
-      `select m.kind, m.direction, sum(m.n) from analytics_ticket_media m join analytics_ticket_facts f using (ticket_id)
-         where ${inRange(range)} group by all`,
+      `select kind, direction, sum(n) from analytics_ticket_media where ${inRange(range)} group by all`,
     ],
     byDay: period(range, `f.opened_at // ${DAY}`),
     byAgent: period(range, 'f.agent_id'),

@@ -45,7 +45,7 @@ export const FACT_COLUMNS = [
   'system_messages',
 ] as const;
 export const WAIT_COLUMNS = ['ticket_id', 'seq', 'opened_at', 'wait_ms', 'bucket'] as const;
-export const MEDIA_COLUMNS = ['ticket_id', 'kind', 'direction', 'n'] as const;
+export const MEDIA_COLUMNS = ['ticket_id', 'opened_at', 'kind', 'direction', 'n'] as const;
 export const SURVEY_COLUMNS = [
   'id',
   'kind',

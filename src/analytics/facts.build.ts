@@ -22,6 +22,7 @@ interface WaitRow {
 }
 interface MediaRow {
   ticket_id: string;
+  opened_at: number;
   kind: string;
   direction: string;
   n: number;
@@ -93,9 +94,11 @@ export async function measureTickets(
         });
       });
     }
+    const openedAt = new Map(tickets.map((ticket) => [ticket.id, Number(ticket.created_at)]));
     for (const row of media) {
       measured.media.push({
         ticket_id: row.ticket_id!,
+        opened_at: openedAt.get(row.ticket_id!)!,
         kind: row.kind,
         direction: row.direction,
         n: Number(row.n),

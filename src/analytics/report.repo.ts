@@ -393,19 +393,18 @@ function loadSurveyRows(db: Kysely<Database>, range: Range, filter: FactFilter, 
 
 /** Media of the tickets opened in the range, by kind and direction. */
 export async function loadMediaCounts(db: Kysely<Database>, range: Range, filter: FactFilter) {
-  let q = db
+  // Media rows carry their ticket's opening: the fact rows are joined only to filter.
+  const q = db
     .selectFrom('analytics_ticket_media as m')
-    .innerJoin('analytics_ticket_facts as f', 'f.ticket_id', 'm.ticket_id')
+    .$if(Boolean(filter.agentId || filter.teamId), (j) =>
+      j.innerJoin('analytics_ticket_facts as f', 'f.ticket_id', 'm.ticket_id'),
+    )
     .select(['m.kind', 'm.direction', sql<number>`sum(m.n)`.as('n')])
-    .where('f.opened_at', '>=', range.from)
-    .where('f.opened_at', '<', range.to)
+    .where('m.opened_at', '>=', range.from)
+    .where('m.opened_at', '<', range.to)
+    .$if(Boolean(filter.agentId), (w) => w.where(sql.ref('f.agent_id'), '=', filter.agentId))
+    .$if(Boolean(filter.teamId), (w) => w.where(sql.ref('f.team_id'), '=', filter.teamId))
     .groupBy(['m.kind', 'm.direction']);
-  if (filter.agentId) {
-    q = q.where('f.agent_id', '=', filter.agentId);
-  }
-  if (filter.teamId) {
-    q = q.where('f.team_id', '=', filter.teamId);
-  }
   const media: Record<string, { inbound: number; outbound: number }> = {};
   for (const row of await q.execute()) {
     media[row.kind] ??= { inbound: 0, outbound: 0 };

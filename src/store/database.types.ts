@@ -300,6 +300,7 @@ export interface AnalyticsWaitsTable {
 
 export interface AnalyticsTicketMediaTable {
   ticket_id: string;
+  opened_at: number;
   kind: string;
   direction: string;
   n: number;

@@ -103,10 +103,16 @@ export function analyticsMigration(dialect: Dialect) {
       await db.schema
         .createTable('analytics_ticket_media')
         .addColumn('ticket_id', 'text', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
+        .addColumn('opened_at', 'bigint', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('direction', 'text', (c) => c.notNull())
         .addColumn('n', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('analytics_ticket_media_pk', ['ticket_id', 'kind', 'direction'])
+        .execute();
+      await db.schema
+        .createIndex('analytics_ticket_media_opened')
+        .on('analytics_ticket_media')
+        .columns(['opened_at', 'kind', 'direction', 'n'])
         .execute();
 
       // Daily rollup of the fact rows, once per dimension: (day, 'all', ''), (day, 'team', <id>), …
