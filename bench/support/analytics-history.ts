@@ -184,6 +184,7 @@ export function* generateHistory(tickets: number, batchSize = 50_000): Generator
       if (rand() < 0.25) {
         batch.media.push([
           ticketId,
+          openedAt,
           rand() < 0.8 ? 'image' : 'document',
           'inbound',
           1 + Math.floor(rand() * 2),
