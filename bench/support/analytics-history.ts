@@ -44,7 +44,15 @@ export const FACT_COLUMNS = [
   'bot_messages',
   'system_messages',
 ] as const;
-export const WAIT_COLUMNS = ['ticket_id', 'seq', 'opened_at', 'wait_ms', 'bucket'] as const;
+export const WAIT_COLUMNS = [
+  'ticket_id',
+  'seq',
+  'opened_at',
+  'agent_id',
+  'team_id',
+  'wait_ms',
+  'bucket',
+] as const;
 export const MEDIA_COLUMNS = ['ticket_id', 'opened_at', 'kind', 'direction', 'n'] as const;
 export const SURVEY_COLUMNS = [
   'id',
@@ -179,7 +187,15 @@ export function* generateHistory(tickets: number, batchSize = 50_000): Generator
       ]);
       for (let seq = 0; seq < Math.min(3, Math.max(0, agentMessages - 1)); seq += 1) {
         const wait = logNormal(4 * 60_000, 1.3);
-        batch.waits.push([ticketId, seq, openedAt, wait, bucketOf(wait)]);
+        batch.waits.push([
+          ticketId,
+          seq,
+          openedAt,
+          human ? agent : null,
+          `team${team}`,
+          wait,
+          bucketOf(wait),
+        ]);
       }
       if (rand() < 0.25) {
         batch.media.push([

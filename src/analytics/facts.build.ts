@@ -17,6 +17,8 @@ interface WaitRow {
   ticket_id: string;
   seq: number;
   opened_at: number;
+  agent_id: string | null;
+  team_id: string | null;
   wait_ms: number;
   bucket: number;
 }
@@ -89,6 +91,8 @@ export async function measureTickets(
           ticket_id: ticket.id,
           seq,
           opened_at: Number(ticket.created_at),
+          agent_id: ticket.assignee_id,
+          team_id: ticket.team_id,
           wait_ms: wait,
           bucket: bucketOf(wait),
         });

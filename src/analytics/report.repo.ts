@@ -19,6 +19,8 @@ const FACT_COLUMNS: Record<Dimension, string> = {
   segment: 'f.segment',
 };
 
+const WAIT_COLUMNS: Record<Dimension, string> = { ...FACT_COLUMNS, team: 'w.team_id', agent: 'w.agent_id' };
+
 const SURVEY_COLUMNS: Record<Dimension, string> = {
   team: 's.team_id',
   agent: 's.agent_id',
@@ -286,9 +288,9 @@ async function addFactTotals(
   };
   // PostgreSQL refuses a constant in GROUP BY: the 'all' key is selected but not grouped by.
   const by = (...rest: RawBuilder<unknown>[]) => (grouping === 'all' ? rest : [factKey, ...rest]);
-  // Waits carry their ticket's opening: the fact rows are joined only to filter or group by a dimension.
-  const needsFacts = Boolean(filter.agentId || filter.teamId) || grouping in FACT_COLUMNS;
-  const waitKey = needsFacts ? factKey : keyOf(grouping, FACT_COLUMNS, 'w.opened_at');
+  // Waits carry their ticket's opening, agent and team: the fact rows are joined only for other dimensions.
+  const needsFacts = grouping in FACT_COLUMNS && grouping !== 'agent' && grouping !== 'team';
+  const waitKey = keyOf(grouping, WAIT_COLUMNS, 'w.opened_at');
   const waitsBy = (...rest: RawBuilder<unknown>[]) => (grouping === 'all' ? rest : [waitKey, ...rest]);
   const waits = () =>
     db
@@ -296,8 +298,8 @@ async function addFactTotals(
       .$if(needsFacts, (q) => q.innerJoin('analytics_ticket_facts as f', 'f.ticket_id', 'w.ticket_id'))
       .where('w.opened_at', '>=', range.from)
       .where('w.opened_at', '<', range.to)
-      .$if(Boolean(filter.agentId), (q) => q.where(sql.ref('f.agent_id'), '=', filter.agentId))
-      .$if(Boolean(filter.teamId), (q) => q.where(sql.ref('f.team_id'), '=', filter.teamId))
+      .$if(Boolean(filter.agentId), (q) => q.where('w.agent_id', '=', filter.agentId!))
+      .$if(Boolean(filter.teamId), (q) => q.where('w.team_id', '=', filter.teamId!))
       .select([
         waitKey.as('key'),
         'w.bucket',

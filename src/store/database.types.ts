@@ -294,6 +294,8 @@ export interface AnalyticsWaitsTable {
   ticket_id: string;
   seq: number;
   opened_at: number;
+  agent_id: string | null;
+  team_id: string | null;
   wait_ms: number;
   bucket: number;
 }

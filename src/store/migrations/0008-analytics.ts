@@ -83,14 +83,24 @@ export function analyticsMigration(dialect: Dialect) {
       await db.schema
         .createIndex('analytics_ticket_facts_buckets')
         .on('analytics_ticket_facts')
-        .columns(['opened_at', 'frt_bucket', 'bot_frt_bucket', 'resolution_bucket', 'close_bucket'])
+        .columns([
+          'opened_at',
+          'agent_id',
+          'team_id',
+          'frt_bucket',
+          'bot_frt_bucket',
+          'resolution_bucket',
+          'close_bucket',
+        ])
         .execute();
       await db.schema
         .createTable('analytics_waits')
         .addColumn('ticket_id', 'text', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
         .addColumn('seq', 'integer', (c) => c.notNull())
-        // The ticket's opening, so a period's waits are read without the fact rows.
+        // The ticket's opening, agent and team, so a period's waits are read without the fact rows.
         .addColumn('opened_at', 'bigint', (c) => c.notNull())
+        .addColumn('agent_id', 'text')
+        .addColumn('team_id', 'text')
         .addColumn('wait_ms', 'bigint', (c) => c.notNull())
         .addColumn('bucket', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('analytics_waits_pk', ['ticket_id', 'seq'])
@@ -98,7 +108,7 @@ export function analyticsMigration(dialect: Dialect) {
       await db.schema
         .createIndex('analytics_waits_opened')
         .on('analytics_waits')
-        .columns(['opened_at', 'bucket', 'wait_ms'])
+        .columns(['opened_at', 'agent_id', 'team_id', 'bucket', 'wait_ms'])
         .execute();
       await db.schema
         .createTable('analytics_ticket_media')
