@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AnalysisOptions, createAnalysisModule } from '../analysis/index.ts';
+import { createAnalyticsModule } from '../analytics/index.ts';
 import { type AuditLog, createAuditLog } from '../audit/index.ts';
 import {
   type AuthService,
@@ -267,6 +268,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     : undefined;
 
   const privacy = createPrivacyModule({ db: store.db, vault, clock, audit: auditLog });
+  const analytics = createAnalyticsModule({
+    db: store.db,
+    dialect: store.dialect,
+    clock,
+    events,
+    settings: config.analytics,
+  });
 
   const app = await buildApp({
     logger,
@@ -309,6 +317,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       routing.plugin,
       sla.plugin,
       async (scope) => notificationRoutes(scope, { db: store.db, clock }),
+      analytics.plugin,
       ...(demo ? [demo.plugin] : []),
     ],
   });
@@ -361,6 +370,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
             ...knowledge.jobs,
             ...routing.jobs,
             ...sla.jobs,
+            ...analytics.jobs,
           ],
           { concurrency: 4 },
         );
@@ -368,6 +378,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, autoCloseJob, AUTO_CLOSE_EVERY_MS));
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, retentionJob, RETENTION_EVERY_MS));
         stopSchedules.push(scheduleRecurring({ queue, clock, logger }, sla.sweepJob, SLA_SWEEP_EVERY_MS));
+        for (const { job, everyMs } of analytics.recurring) {
+          stopSchedules.push(scheduleRecurring({ queue, clock, logger }, job, everyMs));
+        }
         if (credentials.wabaId) {
           // Runs at once, then hourly: agents see new and re-categorised templates without a restart.
           stopSchedules.push(

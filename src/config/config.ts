@@ -36,6 +36,7 @@ export interface Config {
   secureCookies: 'auto' | 'true' | 'false';
   whatsapp: WhatsAppConfig;
   tickets: { reopenWindowMs: number; autoCloseMs: number };
+  analytics: { contactWindowMs: number; chatsPerAgent: number };
 }
 
 /** Configuration problems, one line per variable, so an operator fixes them all at once. */
@@ -120,6 +121,10 @@ export function loadConfig(source: Record<string, string | undefined>): Readonly
     tickets: {
       reopenWindowMs: env.SIGHTLINE_REOPEN_WINDOW_HOURS * HOUR,
       autoCloseMs: env.SIGHTLINE_AUTO_CLOSE_HOURS * HOUR,
+    },
+    analytics: {
+      contactWindowMs: env.SIGHTLINE_FCR_WINDOW_DAYS * 24 * HOUR,
+      chatsPerAgent: env.SIGHTLINE_CHATS_PER_AGENT,
     },
   };
   return Object.freeze(config);

@@ -40,6 +40,8 @@ export const EnvSchema = z.object({
   }),
   SIGHTLINE_REOPEN_WINDOW_HOURS: positiveNumber(168),
   SIGHTLINE_AUTO_CLOSE_HOURS: positiveNumber(96),
+  SIGHTLINE_FCR_WINDOW_DAYS: positiveNumber(7),
+  SIGHTLINE_CHATS_PER_AGENT: positiveNumber(3),
   SIGHTLINE_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   WHATSAPP_APP_SECRET: optionalString,
   WHATSAPP_VERIFY_TOKEN: optionalString,

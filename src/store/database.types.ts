@@ -252,6 +252,123 @@ export interface PresenceLogTable {
   at: number;
 }
 
+/** A CSAT (1–5) or NPS (0–10) invitation; answered when `answered_at` is set. */
+export interface SurveysTable {
+  id: string;
+  kind: string;
+  ticket_id: string | null;
+  contact_id: string;
+  agent_id: string | null;
+  team_id: string | null;
+  sent_at: number;
+  answered_at: number | null;
+  score: number | null;
+  comment: string | null;
+}
+
+/** One ticket, measured: see docs/analytics.md. Flags are 0/1; durations are ms with their histogram bucket. */
+export interface AnalyticsTicketFactsTable {
+  ticket_id: string;
+  opened_at: number;
+  contact_id: string;
+  team_id: string | null;
+  agent_id: string | null;
+  channel_id: string | null;
+  tier: string | null;
+  category: string | null;
+  language: string | null;
+  segment: string | null;
+  solved: number;
+  closed: number;
+  reopened: number;
+  resolved: number;
+  fcr: number;
+  repeat_contact: number;
+  bot_resolved: number;
+  bot_engaged: number;
+  takeover: number;
+  frt_ms: number | null;
+  frt_bucket: number | null;
+  bot_frt_ms: number | null;
+  bot_frt_bucket: number | null;
+  resolution_ms: number | null;
+  resolution_bucket: number | null;
+  close_ms: number | null;
+  close_bucket: number | null;
+  inbound_messages: number;
+  agent_messages: number;
+  bot_messages: number;
+  system_messages: number;
+}
+
+/** Each next-response wait of a ticket. */
+export interface AnalyticsWaitsTable {
+  ticket_id: string;
+  seq: number;
+  opened_at: number;
+  agent_id: string | null;
+  team_id: string | null;
+  wait_ms: number;
+  bucket: number;
+}
+
+export interface AnalyticsTicketMediaTable {
+  ticket_id: string;
+  opened_at: number;
+  kind: string;
+  direction: string;
+  n: number;
+}
+
+/** Daily totals of the fact rows per dimension value ('all' / '' for everything); see src/analytics/rollup.ts. */
+export interface AnalyticsDailyTable {
+  dim: string;
+  value: string;
+  day: number;
+  opened: number;
+  solved: number;
+  closed: number;
+  reopened: number;
+  resolved: number;
+  fcr: number;
+  repeat_contact: number;
+  bot_resolved: number;
+  bot_engaged: number;
+  takeover: number;
+  inbound_messages: number;
+  agent_messages: number;
+  bot_messages: number;
+  system_messages: number;
+  frt_count: number;
+  frt_sum: number;
+  bot_frt_count: number;
+  bot_frt_sum: number;
+  resolution_count: number;
+  resolution_sum: number;
+  close_count: number;
+  close_sum: number;
+  next_response_count: number;
+  next_response_sum: number;
+}
+
+/** Daily duration histograms of all tickets. */
+export interface AnalyticsDailyHistTable {
+  day: number;
+  metric: string;
+  bucket: number;
+  n: number;
+}
+
+/** Monthly duration histograms per dimension value and metric (`month`: months since January 1970). */
+export interface AnalyticsMonthlyHistTable {
+  dim: string;
+  value: string;
+  month: number;
+  metric: string;
+  bucket: number;
+  n: number;
+}
+
 export interface TemplatesTable {
   /** The Graph API's template id. */
   id: string;
@@ -544,6 +661,13 @@ export interface Database {
   media: MediaTable;
   media_blobs: MediaBlobsTable;
   presence_log: PresenceLogTable;
+  surveys: SurveysTable;
+  analytics_ticket_facts: AnalyticsTicketFactsTable;
+  analytics_waits: AnalyticsWaitsTable;
+  analytics_ticket_media: AnalyticsTicketMediaTable;
+  analytics_daily: AnalyticsDailyTable;
+  analytics_daily_hist: AnalyticsDailyHistTable;
+  analytics_monthly_hist: AnalyticsMonthlyHistTable;
   templates: TemplatesTable;
   canned_replies: CannedRepliesTable;
   audit_log: AuditLogTable;

@@ -7,6 +7,7 @@ import { auditMigration } from './migrations/0004-audit.ts';
 import { analysisMigration } from './migrations/0005-analysis.ts';
 import { routingMigration } from './migrations/0006-routing.ts';
 import { slaMigration } from './migrations/0007-sla.ts';
+import { analyticsMigration } from './migrations/0008-analytics.ts';
 import { knowledgeMigration } from './migrations/0009-knowledge.ts';
 import { templatesMigration } from './migrations/0010-templates.ts';
 
@@ -19,6 +20,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0005-analysis': analysisMigration(dialect),
     '0009-knowledge': knowledgeMigration(dialect),
     '0006-routing': routingMigration(dialect),
+    '0008-analytics': analyticsMigration(dialect),
     '0010-templates': templatesMigration(dialect),
     '0007-sla': slaMigration(dialect),
   };

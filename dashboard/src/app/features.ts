@@ -4,6 +4,7 @@
  */
 import { coreActions } from '../actions';
 import { analysisFeature } from '../features/analysis';
+import { analyticsFeature } from '../features/analytics';
 import { authFeature } from '../features/auth';
 import { cannedRepliesFeature } from '../features/canned-replies';
 import { conversationFeature } from '../features/conversation';
@@ -32,6 +33,7 @@ export const features: FeatureDefinition[] = [
   securityFeature,
   routingFeature,
   slaFeature,
+  analyticsFeature,
 ];
 
 export const registry = createRegistry(features, [...coreActions]);

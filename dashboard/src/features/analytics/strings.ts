@@ -1,0 +1,161 @@
+/** The analytics feature's strings, in their own i18next namespace (`analytics`), five languages. */
+import type { i18n as I18n } from 'i18next';
+
+const en = {
+  nav: 'Analytics',
+  title: 'Analytics',
+  period: 'Period',
+  days_other: 'Last {{count}} days',
+  vsPrevious: 'vs previous period',
+  opened: 'Tickets opened',
+  frt: 'First response (median)',
+  resolution: 'Resolution (median)',
+  csat: 'CSAT (4–5)',
+  nps: 'NPS',
+  fcr: 'First-contact resolution',
+  automation: 'Bot-resolved',
+  volume: 'Tickets per day',
+  frtByDay: 'First response per day (median, minutes)',
+  heatmap: 'Peak hours (tickets opened, UTC)',
+  staffing: 'Agents needed next 7 days (80 % within 60 s) vs online now',
+  needed: 'Needed',
+  online: 'Online now',
+  agents: 'Agents',
+  agent: 'Agent',
+  presence: 'Presence',
+  load: 'Load',
+  occupancy: 'Occupancy',
+  exportCsv: 'Export CSV',
+  loading: 'Loading…',
+  none: '—',
+};
+
+type Strings = typeof en;
+
+const fr: Strings = {
+  nav: 'Statistiques',
+  title: 'Statistiques',
+  period: 'Période',
+  days_other: '{{count}} derniers jours',
+  vsPrevious: 'vs période précédente',
+  opened: 'Tickets ouverts',
+  frt: 'Première réponse (médiane)',
+  resolution: 'Résolution (médiane)',
+  csat: 'CSAT (4–5)',
+  nps: 'NPS',
+  fcr: 'Résolution au premier contact',
+  automation: 'Résolus par le bot',
+  volume: 'Tickets par jour',
+  frtByDay: 'Première réponse par jour (médiane, minutes)',
+  heatmap: 'Heures de pointe (tickets ouverts, UTC)',
+  staffing: 'Agents nécessaires sur 7 jours (80 % en 60 s) vs en ligne',
+  needed: 'Nécessaires',
+  online: 'En ligne',
+  agents: 'Agents',
+  agent: 'Agent',
+  presence: 'Présence',
+  load: 'Charge',
+  occupancy: 'Occupation',
+  exportCsv: 'Exporter en CSV',
+  loading: 'Chargement…',
+  none: '—',
+};
+
+const es: Strings = {
+  nav: 'Analítica',
+  title: 'Analítica',
+  period: 'Periodo',
+  days_other: 'Últimos {{count}} días',
+  vsPrevious: 'vs periodo anterior',
+  opened: 'Tickets abiertos',
+  frt: 'Primera respuesta (mediana)',
+  resolution: 'Resolución (mediana)',
+  csat: 'CSAT (4–5)',
+  nps: 'NPS',
+  fcr: 'Resolución al primer contacto',
+  automation: 'Resueltos por el bot',
+  volume: 'Tickets por día',
+  frtByDay: 'Primera respuesta por día (mediana, minutos)',
+  heatmap: 'Horas punta (tickets abiertos, UTC)',
+  staffing: 'Agentes necesarios en 7 días (80 % en 60 s) vs conectados',
+  needed: 'Necesarios',
+  online: 'Conectados',
+  agents: 'Agentes',
+  agent: 'Agente',
+  presence: 'Presencia',
+  load: 'Carga',
+  occupancy: 'Ocupación',
+  exportCsv: 'Exportar CSV',
+  loading: 'Cargando…',
+  none: '—',
+};
+
+const it: Strings = {
+  nav: 'Statistiche',
+  title: 'Statistiche',
+  period: 'Periodo',
+  days_other: 'Ultimi {{count}} giorni',
+  vsPrevious: 'vs periodo precedente',
+  opened: 'Ticket aperti',
+  frt: 'Prima risposta (mediana)',
+  resolution: 'Risoluzione (mediana)',
+  csat: 'CSAT (4–5)',
+  nps: 'NPS',
+  fcr: 'Risoluzione al primo contatto',
+  automation: 'Risolti dal bot',
+  volume: 'Ticket al giorno',
+  frtByDay: 'Prima risposta al giorno (mediana, minuti)',
+  heatmap: 'Ore di punta (ticket aperti, UTC)',
+  staffing: 'Agenti necessari nei prossimi 7 giorni (80 % entro 60 s) vs online',
+  needed: 'Necessari',
+  online: 'Online',
+  agents: 'Agenti',
+  agent: 'Agente',
+  presence: 'Presenza',
+  load: 'Carico',
+  occupancy: 'Occupazione',
+  exportCsv: 'Esporta CSV',
+  loading: 'Caricamento…',
+  none: '—',
+};
+
+const ar: Strings = {
+  nav: 'التحليلات',
+  title: 'التحليلات',
+  period: 'الفترة',
+  days_other: 'آخر {{count}} يومًا',
+  vsPrevious: 'مقارنة بالفترة السابقة',
+  opened: 'التذاكر المفتوحة',
+  frt: 'أول رد (الوسيط)',
+  resolution: 'الحل (الوسيط)',
+  csat: 'رضا العملاء (4–5)',
+  nps: 'صافي نقاط الترويج',
+  fcr: 'الحل من أول تواصل',
+  automation: 'حلها الروبوت',
+  volume: 'التذاكر يوميًا',
+  frtByDay: 'أول رد يوميًا (الوسيط، بالدقائق)',
+  heatmap: 'ساعات الذروة (التذاكر المفتوحة، UTC)',
+  staffing: 'الوكلاء المطلوبون للأيام السبعة القادمة (80٪ خلال 60 ث) مقابل المتصلين الآن',
+  needed: 'المطلوب',
+  online: 'متصل الآن',
+  agents: 'الوكلاء',
+  agent: 'الوكيل',
+  presence: 'الحضور',
+  load: 'الحمل',
+  occupancy: 'الإشغال',
+  exportCsv: 'تصدير CSV',
+  loading: 'جارٍ التحميل…',
+  none: '—',
+};
+
+export const ANALYTICS_STRINGS: Record<string, Strings> = { en, fr, es, it, ar };
+export const ANALYTICS_NS = 'analytics';
+
+/** Adds the namespace to an i18next instance once (idempotent). */
+export function ensureAnalyticsStrings(i18n: I18n): void {
+  for (const [language, strings] of Object.entries(ANALYTICS_STRINGS)) {
+    if (!i18n.hasResourceBundle(language, ANALYTICS_NS)) {
+      i18n.addResourceBundle(language, ANALYTICS_NS, strings, true, false);
+    }
+  }
+}
