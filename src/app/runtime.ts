@@ -117,6 +117,7 @@ export interface Runtime {
 const VERSION = '0.1.0';
 const AUTO_CLOSE_EVERY_MS = 60_000;
 const TEMPLATE_SYNC_EVERY_MS = 60 * 60_000;
+const SHUTDOWN_GRACE_MS = 5_000;
 
 /** The composition root: chooses every adapter once, from config. */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -397,7 +398,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       // Jobs first: in demo mode they call this server's own simulator, which must still answer; then
       // HTTP (in-flight webhooks finish and commit), then the committer.
       await queue.stop();
+      // In-flight requests get a grace period; a client that stopped reading (a half-read video range,
+      // a stalled download) must not hold the shutdown forever.
+      const forceClose = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await app.close();
+      clearTimeout(forceClose);
       await committer.drain();
       await knowledge.close();
       await demo?.stop();
