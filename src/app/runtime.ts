@@ -53,12 +53,14 @@ import {
   createReplyService,
   createSendJob,
   enqueueReadReceipt,
+  type Reply,
   type ReplyService,
 } from '../outbound/index.ts';
 import { createPrivacyModule, RETENTION_EVERY_MS, retentionJob } from '../privacy/index.ts';
 import { createRoutingModule } from '../routing/index.ts';
 import { createSlaModule, SLA_SWEEP_EVERY_MS, type SlaModule } from '../sla/index.ts';
 import { openStore, type Store } from '../store/index.ts';
+import { createSurveysModule } from '../surveys/index.ts';
 import {
   cannedReplyRoutes,
   createTemplateService,
@@ -194,12 +196,25 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...options.knowledge,
   });
   const sla = createSlaModule({ db: store.db, dialect: store.dialect, clock, events, queue });
+  const sendBot = async (ticketId: string, reply: Reply) => {
+    await replies!.reply(ticketId, reply, { type: 'bot', id: null });
+  };
+  const surveys = createSurveysModule({
+    db: store.db,
+    clock,
+    queue,
+    enabled: config.surveys.csat,
+    sendBot,
+  });
   const tickets = createTicketService({
     db: store.db,
     clock,
     events,
     loadMedia: media.loadViews,
-    onChanged: sla.onTicketChanged,
+    onChanged: async (db, ticketId, change) => {
+      await sla.onTicketChanged(db, ticketId, change);
+      await surveys.onTicketChanged(db, ticketId, change);
+    },
   });
   const routing = createRoutingModule({
     db: store.db,
@@ -208,9 +223,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     events,
     queue,
     logger,
-    sendBot: async (ticketId, reply) => {
-      await replies!.reply(ticketId, reply, { type: 'bot', id: null });
-    },
+    sendBot,
     addNote: async (ticketId, text) => {
       await tickets.addNote(ticketId, text, { type: 'bot', id: null });
     },
@@ -245,7 +258,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     clock,
     dialect: store.dialect,
     reopenWindowMs: config.tickets.reopenWindowMs,
-    hooks: [media.intakeHook, knowledge.inboundHook, routing.inboundHook, sla.inboundHook],
+    hooks: [
+      media.intakeHook,
+      knowledge.inboundHook,
+      routing.inboundHook,
+      sla.inboundHook,
+      surveys.inboundHook,
+    ],
     logger,
   });
   const sendJob = createSendJob({
@@ -372,6 +391,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
             ...routing.jobs,
             ...sla.jobs,
             ...analytics.jobs,
+            ...surveys.jobs,
           ],
           { concurrency: 4 },
         );

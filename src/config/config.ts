@@ -37,6 +37,7 @@ export interface Config {
   whatsapp: WhatsAppConfig;
   tickets: { reopenWindowMs: number; autoCloseMs: number };
   analytics: { contactWindowMs: number; chatsPerAgent: number };
+  surveys: { csat: boolean };
 }
 
 /** Configuration problems, one line per variable, so an operator fixes them all at once. */
@@ -126,6 +127,7 @@ export function loadConfig(source: Record<string, string | undefined>): Readonly
       contactWindowMs: env.SIGHTLINE_FCR_WINDOW_DAYS * 24 * HOUR,
       chatsPerAgent: env.SIGHTLINE_CHATS_PER_AGENT,
     },
+    surveys: { csat: env.SIGHTLINE_CSAT_SURVEYS === 'on' },
   };
   return Object.freeze(config);
 }

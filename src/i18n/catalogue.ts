@@ -29,6 +29,14 @@ const en = {
   'bot.choose': 'Choose',
   'bot.handoff':
     'Thanks — a person from our team will take it from here. They can see everything you told us.',
+  'surveys.csat.question': 'How satisfied are you with the help you received? Choose a rating from 1 to 5.',
+  'surveys.csat.button': 'Rate us',
+  'surveys.csat.score.1': '1 · Very dissatisfied',
+  'surveys.csat.score.2': '2 · Dissatisfied',
+  'surveys.csat.score.3': '3 · Neutral',
+  'surveys.csat.score.4': '4 · Satisfied',
+  'surveys.csat.score.5': '5 · Very satisfied',
+  'surveys.csat.thanks': 'Thank you for your feedback!',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -62,6 +70,14 @@ const fr: Catalogue = {
   'bot.choose': 'Choisir',
   'bot.handoff':
     'Merci — une personne de notre équipe prend le relais. Elle voit tout ce que vous nous avez dit.',
+  'surveys.csat.question': 'Êtes-vous satisfait de l’aide reçue ? Choisissez une note de 1 à 5.',
+  'surveys.csat.button': 'Noter',
+  'surveys.csat.score.1': '1 · Très insatisfait',
+  'surveys.csat.score.2': '2 · Insatisfait',
+  'surveys.csat.score.3': '3 · Neutre',
+  'surveys.csat.score.4': '4 · Satisfait',
+  'surveys.csat.score.5': '5 · Très satisfait',
+  'surveys.csat.thanks': 'Merci pour votre avis !',
 };
 
 const es: Catalogue = {
@@ -90,6 +106,14 @@ const es: Catalogue = {
   'bot.choose': 'Elegir',
   'bot.handoff':
     'Gracias: una persona de nuestro equipo continuará desde aquí. Puede ver todo lo que nos ha contado.',
+  'surveys.csat.question': '¿Qué tan satisfecho está con la ayuda recibida? Elija una nota del 1 al 5.',
+  'surveys.csat.button': 'Valorar',
+  'surveys.csat.score.1': '1 · Muy insatisfecho',
+  'surveys.csat.score.2': '2 · Insatisfecho',
+  'surveys.csat.score.3': '3 · Neutral',
+  'surveys.csat.score.4': '4 · Satisfecho',
+  'surveys.csat.score.5': '5 · Muy satisfecho',
+  'surveys.csat.thanks': '¡Gracias por su opinión!',
 };
 
 const it: Catalogue = {
@@ -119,6 +143,14 @@ const it: Catalogue = {
   'bot.talk_to_person': 'Parla con qualcuno',
   'bot.choose': 'Scegli',
   'bot.handoff': 'Grazie — una persona del nostro team prosegue da qui. Vede tutto ciò che ci ha scritto.',
+  'surveys.csat.question': 'Quanto è soddisfatto dell’aiuto ricevuto? Scelga un voto da 1 a 5.',
+  'surveys.csat.button': 'Valuta',
+  'surveys.csat.score.1': '1 · Molto insoddisfatto',
+  'surveys.csat.score.2': '2 · Insoddisfatto',
+  'surveys.csat.score.3': '3 · Neutrale',
+  'surveys.csat.score.4': '4 · Soddisfatto',
+  'surveys.csat.score.5': '5 · Molto soddisfatto',
+  'surveys.csat.thanks': 'Grazie per il suo parere!',
 };
 
 const ar: Catalogue = {
@@ -145,6 +177,14 @@ const ar: Catalogue = {
   'bot.talk_to_person': 'التحدث إلى موظف',
   'bot.choose': 'اختر',
   'bot.handoff': 'شكرًا، سيتابع معك أحد أعضاء فريقنا من هنا، ويمكنه رؤية كل ما أخبرتنا به.',
+  'surveys.csat.question': 'ما مدى رضاك عن المساعدة التي تلقيتها؟ اختر تقييمًا من 1 إلى 5.',
+  'surveys.csat.button': 'قيّمنا',
+  'surveys.csat.score.1': '1 · غير راضٍ إطلاقًا',
+  'surveys.csat.score.2': '2 · غير راضٍ',
+  'surveys.csat.score.3': '3 · محايد',
+  'surveys.csat.score.4': '4 · راضٍ',
+  'surveys.csat.score.5': '5 · راضٍ جدًا',
+  'surveys.csat.thanks': 'شكرًا على رأيك!',
 };
 
 export const LANGUAGES = ['en', 'fr', 'es', 'it', 'ar'] as const;

@@ -10,10 +10,12 @@ import {
   insertMessage,
   openTicketForCustomerMessage,
   type Placement,
+  parseSurveyReply,
   recordInboundOnTicket,
   rekeyContactPhone,
   resolveContact,
   ticketForFollowUp,
+  ticketForSurveyAnswer,
 } from '../tickets/index.ts';
 import type { ChannelChange, InboundMessage, MessageContent, SenderProfile } from '../whatsapp/index.ts';
 import { findOrCreateChannel } from './channels.ts';
@@ -193,8 +195,14 @@ async function ingestSenderMessages(db: Db, input: SenderInput): Promise<void> {
     if (content.kind === 'system' && content.newWaId) {
       await rekeyContactPhone(db, contact.id, content.newWaId, now);
     }
+    const surveyAnswer = parseSurveyReply(content);
+    const surveyTicket = surveyAnswer
+      ? await ticketForSurveyAnswer(db, { contactId: contact.id, surveyId: surveyAnswer.surveyId })
+      : undefined;
     let target: Placement;
-    if (FOLLOW_UP_KINDS.has(content.kind)) {
+    if (surveyTicket) {
+      target = surveyTicket;
+    } else if (FOLLOW_UP_KINDS.has(content.kind)) {
       target = await ticketForFollowUp(db, deps.dialect, {
         contactId: contact.id,
         channelId: input.channelId,

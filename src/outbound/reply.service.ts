@@ -10,7 +10,7 @@ import {
   type MediaViewLoader,
   type MessageView,
   previewOf,
-  statusAfterAgentReply,
+  statusAfterReply,
   type TicketService,
   toMessageViews,
 } from '../tickets/index.ts';
@@ -222,7 +222,7 @@ export function createReplyService(deps: {
         customerTimestamp: null,
         createdAt: now,
       });
-      const status = statusAfterAgentReply(ticket.status);
+      const status = statusAfterReply(ticket.status, actor.type);
       await trx
         .updateTable('tickets')
         .set((eb) => ({

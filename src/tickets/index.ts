@@ -3,6 +3,7 @@ export * from './language.ts';
 export * from './message-dto.ts';
 export * from './message-preview.ts';
 export * from './messages.repo.ts';
+export * from './survey-reply.ts';
 export * from './ticket-guard.ts';
 export * from './ticket-placement.ts';
 export * from './ticket-status.ts';

@@ -117,6 +117,23 @@ export async function ticketForFollowUp(
   return openTicketForCustomerMessage(db, dialect, { ...input, referral: undefined, reopenWindowMs: 0 });
 }
 
+/**
+ * A satisfaction survey's answer joins the ticket the survey was sent for, without changing its status
+ * (an answered survey is not a reopen). Undefined when the survey is not this customer's.
+ */
+export async function ticketForSurveyAnswer(
+  db: Db,
+  input: { contactId: string; surveyId: string },
+): Promise<Placement | undefined> {
+  const survey = await db
+    .selectFrom('surveys')
+    .select('ticket_id')
+    .where('id', '=', input.surveyId)
+    .where('contact_id', '=', input.contactId)
+    .executeTakeFirst();
+  return survey?.ticket_id ? { ticketId: survey.ticket_id, created: false } : undefined;
+}
+
 const touchTicket = prepareQuery((db, ticketId: string, now: number, preview: string) =>
   db
     .updateTable('tickets')

@@ -1,5 +1,5 @@
 import { AppError } from '../kernel/index.ts';
-import type { TicketStatus } from './tickets.types.ts';
+import type { AuthorType, TicketStatus } from './tickets.types.ts';
 
 /** Transitions an agent may make. Customers move tickets only through messages (see ingest). */
 const AGENT_TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
@@ -31,7 +31,13 @@ export function statusAfterCustomerMessage(current: TicketStatus): TicketStatus 
   return current === 'pending' ? 'open' : current;
 }
 
-/** The status after an agent's public reply. */
-export function statusAfterAgentReply(current: TicketStatus): TicketStatus {
-  return current === 'new' || current === 'solved' ? 'open' : current;
+/**
+ * The status after a public reply. An agent's reply reopens a solved ticket; the bot's does not (its
+ * satisfaction survey and the thanks for an answer go to a solved ticket and must leave it solved).
+ */
+export function statusAfterReply(current: TicketStatus, author: AuthorType): TicketStatus {
+  if (current === 'solved') {
+    return author === 'bot' ? current : 'open';
+  }
+  return current === 'new' ? 'open' : current;
 }

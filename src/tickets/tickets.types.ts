@@ -74,7 +74,10 @@ export type TicketEventKind =
   | 'bot_handoff'
   | 'tier_changed'
   | 'sla_warning'
-  | 'sla_breached';
+  | 'sla_breached'
+  | 'csat_skipped'
+  | 'csat_answered'
+  | 'csat_low';
 
 export interface Actor {
   type: AuthorType;

@@ -1,0 +1,2 @@
+export * from './surveys.jobs.ts';
+export * from './surveys.module.ts';
