@@ -166,3 +166,27 @@ describe.each(testDialects)('CSAT surveys over WhatsApp (%s)', (dialect) => {
     expect(surveys).toHaveLength(2);
   });
 });
+
+describe.each(testDialects)('CSAT surveys switched off (%s)', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { env: { SIGHTLINE_CSAT_SURVEYS: 'off' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('solves without asking', async () => {
+    const customer = server.simulator.customer({ waId: '447700900005', name: 'Quiet' });
+    await customer.sendText('Please cancel my order.').delivery;
+    const list = await eventually(async () => {
+      const page = await server.api<Page<{ id: string }>>('GET', '/api/v1/tickets?q=447700900005');
+      return page.body.data.length > 0 ? page.body.data : undefined;
+    });
+    const solved = await server.api('PATCH', `/api/v1/tickets/${list[0]!.id}`, { status: 'solved' });
+    expect(solved.status).toBe(200);
+    const surveys = await server.store.db.selectFrom('surveys').select('id').execute();
+    expect(surveys).toHaveLength(0);
+    expect(customer.inbox()).toHaveLength(0);
+  });
+});
