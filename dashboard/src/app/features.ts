@@ -16,6 +16,7 @@ import { phoneFeature } from '../features/phone';
 import { routingFeature } from '../features/routing';
 import { securityFeature } from '../features/security';
 import { slaFeature } from '../features/sla';
+import { surveysFeature } from '../features/surveys';
 import { createRegistry, type FeatureDefinition } from '../lib/registry';
 import { workspaceFeature } from './workspace-feature';
 
@@ -34,6 +35,7 @@ export const features: FeatureDefinition[] = [
   routingFeature,
   slaFeature,
   analyticsFeature,
+  surveysFeature,
 ];
 
 export const registry = createRegistry(features, [...coreActions]);
