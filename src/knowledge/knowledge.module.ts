@@ -56,6 +56,7 @@ export function createKnowledgeModule(options: KnowledgeModuleOptions): Knowledg
   const service = createKnowledgeService({
     db,
     events,
+    clock,
     model: trainNaiveBayes(loadCorpus('seed')),
     sendBotText: options.sendBotText,
     logger: options.logger,

@@ -206,7 +206,12 @@ async function applyFields(db: Db, ticketId: string, facts: RoutingFacts, next: 
     );
   }
   if (Object.keys(set).length > 0) {
-    await db.updateTable('tickets').set(set).where('id', '=', ticketId).execute();
+    // updated_at: reports re-measure tickets changed since their last refresh.
+    await db
+      .updateTable('tickets')
+      .set({ ...set, updated_at: now })
+      .where('id', '=', ticketId)
+      .execute();
   }
 }
 
@@ -224,7 +229,7 @@ async function assignDirectly(db: Db, dialect: Dialect, ticketId: string, userId
   }
   const result = await db
     .updateTable('tickets')
-    .set({ assignee_id: userId })
+    .set({ assignee_id: userId, updated_at: now })
     .where('id', '=', ticketId)
     .where('assignee_id', 'is', null)
     .executeTakeFirst();
