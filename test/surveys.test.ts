@@ -17,7 +17,7 @@ describe.each(testDialects)('CSAT surveys over WhatsApp (%s)', (dialect) => {
   let server: TestServer;
   const clock = createManualClock(Date.now());
   beforeAll(async () => {
-    server = await startTestServer(dialect, { clock });
+    server = await startTestServer(dialect, { clock, env: { SIGHTLINE_CSAT_SURVEYS: 'on' } });
   });
   afterAll(async () => {
     await server?.close();

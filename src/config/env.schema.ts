@@ -43,7 +43,7 @@ export const EnvSchema = z.object({
   SIGHTLINE_FCR_WINDOW_DAYS: positiveNumber(7),
   SIGHTLINE_CHATS_PER_AGENT: positiveNumber(3),
   /** A CSAT question over WhatsApp when an agent solves a ticket. */
-  SIGHTLINE_CSAT_SURVEYS: z.enum(['on', 'off']).default('on'),
+  SIGHTLINE_CSAT_SURVEYS: z.enum(['on', 'off']).default('off'),
   SIGHTLINE_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   WHATSAPP_APP_SECRET: optionalString,
   WHATSAPP_VERIFY_TOKEN: optionalString,
