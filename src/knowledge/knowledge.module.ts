@@ -56,7 +56,6 @@ export function createKnowledgeModule(options: KnowledgeModuleOptions): Knowledg
   const service = createKnowledgeService({
     db,
     events,
-    clock,
     model: trainNaiveBayes(loadCorpus('seed')),
     sendBotText: options.sendBotText,
     logger: options.logger,

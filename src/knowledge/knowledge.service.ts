@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EventBus } from '../events/index.ts';
-import { AppError, type Clock, type Logger } from '../kernel/index.ts';
+import { AppError, type Logger } from '../kernel/index.ts';
 import type { Database } from '../store/index.ts';
 import { type Categorizer, createCategorizer } from './categorizer.ts';
 import { type CategoryRule, loadDefaultRules } from './category-data.ts';
@@ -26,7 +26,6 @@ export interface TicketSuggestions {
 export function createKnowledgeService(deps: {
   db: Kysely<Database>;
   events: EventBus;
-  clock: Clock;
   model: NaiveBayes<Category>;
   sendBotText: BotSender;
   logger: Logger;
@@ -72,12 +71,7 @@ export function createKnowledgeService(deps: {
     const verdict = categorizerFor(settings.rules).categorize(text);
     await db
       .updateTable('tickets')
-      .set({
-        category: verdict.category,
-        category_confidence: verdict.confidence,
-        // Reports re-measure tickets changed since their last refresh.
-        updated_at: deps.clock.now(),
-      })
+      .set({ category: verdict.category, category_confidence: verdict.confidence })
       .where('id', '=', ticketId)
       .execute();
     await deps.events.publish([{ type: 'ticket.updated', ticketId }]);

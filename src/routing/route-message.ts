@@ -206,12 +206,7 @@ async function applyFields(db: Db, ticketId: string, facts: RoutingFacts, next: 
     );
   }
   if (Object.keys(set).length > 0) {
-    // updated_at: reports re-measure tickets changed since their last refresh.
-    await db
-      .updateTable('tickets')
-      .set({ ...set, updated_at: now })
-      .where('id', '=', ticketId)
-      .execute();
+    await db.updateTable('tickets').set(set).where('id', '=', ticketId).execute();
   }
 }
 
@@ -229,7 +224,7 @@ async function assignDirectly(db: Db, dialect: Dialect, ticketId: string, userId
   }
   const result = await db
     .updateTable('tickets')
-    .set({ assignee_id: userId, updated_at: now })
+    .set({ assignee_id: userId })
     .where('id', '=', ticketId)
     .where('assignee_id', 'is', null)
     .executeTakeFirst();
